@@ -1,0 +1,38 @@
+"""dyad: news articles in, PLOVER political event records out.
+
+The Python API. ``load_pipeline()`` builds the pipeline; ``pipeline.extract(article)``
+returns the events of one article and ``pipeline.process(articles)`` streams many.
+"""
+
+import logging
+
+from dyad.config import Config, load_config
+from dyad.errors import ConfigError, DyadError, DyadWarning, EvalError, IngestError, StageError
+from dyad.model import Actor, Article, Event, EventDate, EventType, Location, Quantity, Status, TextSpan
+from dyad.pipeline import Pipeline, Stage, load_pipeline
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Config",
+    "ConfigError",
+    "DyadError",
+    "DyadWarning",
+    "EvalError",
+    "Event",
+    "EventDate",
+    "EventType",
+    "IngestError",
+    "Location",
+    "Pipeline",
+    "Quantity",
+    "Stage",
+    "Status",
+    "TextSpan",
+    "load_config",
+    "load_pipeline",
+]

