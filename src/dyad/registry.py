@@ -15,6 +15,7 @@ stages = catalogue.create("dyad", "stages", entry_points=True)
 
 BUILTIN_STAGE_MODULES = (
     "dyad.coding.coder",
+    "dyad.coding.coreference",
     "dyad.actors.resolver",
     "dyad.geo.resolver",
     "dyad.dates.resolver",

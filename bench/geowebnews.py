@@ -1,0 +1,90 @@
+"""Toponym recognition and resolution on GeoWebNews (``/work/shared/gold/geowebnews.jsonl``).
+
+Gold: the toponyms that carry coordinates. Adjectival modifiers ("Syrian", "Kurdish") are
+reported apart, because dyad does not treat demonyms as places by design. Recall and
+precision use span overlap; a predicted toponym with no overlapping gold toponym of any
+type (coordinates or not, incl. literal expressions and non-toponyms) counts as a false
+positive only if it overlaps no gold annotation at all. Acc@161 is end to end: a gold
+toponym counts when an overlapping predicted toponym was resolved within 161 km of it,
+divided by all gold toponyms.
+
+Usage: .venv/bin/python bench/geowebnews.py [path]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+from dyad.geo.gazetteer import load_gazetteer
+from dyad.geo.toponyms import find_toponyms
+from dyad.model import Article
+from dyad.nlp import ParsedArticle, load_nlp
+
+GOLD = Path("/work/shared/gold/geowebnews.jsonl")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def main(path: Path = GOLD) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    started = time.perf_counter()
+    gazetteer = load_gazetteer()
+    print(f"gazetteer: {len(gazetteer):,} places, loaded in {time.perf_counter() - started:.2f} s")
+    nlp = load_nlp()
+    tally = {name: {"gold": 0, "found": 0, "close": 0} for name in ("all", "no-adjectives")}
+    predicted = false_positive = 0
+    started = time.perf_counter()
+    for row in rows:
+        article = Article(row["id"], row["text"])
+        # Parse the whole text: GeoWebNews datelines are annotated toponyms too.
+        parsed = ParsedArticle(article, nlp(article.text), 0)
+        toponyms = find_toponyms(parsed, gazetteer) if article.text else []
+        annotated = [(g["start"], g["end"]) for g in row["toponyms"]]
+        for t in toponyms:
+            predicted += 1
+            if not any(t.span.start_char < e and s < t.span.end_char for s, e in annotated):
+                false_positive += 1
+        for gold in row["toponyms"]:
+            if gold["lat"] is None:
+                continue
+            hits = [
+                t for t in toponyms if t.span.start_char < gold["end"] and gold["start"] < t.span.end_char
+            ]
+            close = any(
+                t.place is not None
+                and t.place.lat is not None
+                and t.place.lon is not None
+                and km(t.place.lat, t.place.lon, gold["lat"], gold["lon"]) <= 161
+                for t in hits
+            )
+            for name in tally:
+                if name == "no-adjectives" and gold["modifier_type"] == "Adjective":
+                    continue
+                tally[name]["gold"] += 1
+                tally[name]["found"] += bool(hits)
+                tally[name]["close"] += close
+    seconds = time.perf_counter() - started
+    print(f"{len(rows)} articles in {seconds:.1f} s")
+    print(
+        f"precision (predicted toponyms overlapping any gold annotation): "
+        f"{1 - false_positive / max(predicted, 1):.3f} of {predicted}"
+    )
+    for name, t in tally.items():
+        print(
+            f"{name:14s} gold={t['gold']:5d} recall={t['found'] / t['gold']:.3f} "
+            f"acc@161={t['close'] / t['gold']:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD)

@@ -1,0 +1,226 @@
+"""The ``dyad`` command line: thin wrappers over the Python API.
+
+User-facing strings live here. Exit codes: 0 success, 1 some input or article failed,
+2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dyad.errors import DyadError, IngestError
+from dyad.model import Article
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out.")
+
+
+class OutputFormat(StrEnum):
+    """Formats ``dyad extract`` writes."""
+
+    JSONL = "jsonl"
+    TABLE = "table"
+    CSV = "csv"
+
+
+CSV_COLUMNS = (
+    "article_id", "event_id", "type", "mode", "status", "historical", "actor", "actor_country", "actor_sector",
+    "recipient", "recipient_country", "recipient_sector", "date", "location", "location_country", "killed",
+    "injured", "size", "count", "trigger", "sentence", "rule", "confidence",
+)  # fmt: skip
+
+
+def _fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
+    return typer.Exit(code)
+
+
+def _flat_row(record: dict[str, Any]) -> dict[str, Any]:
+    def join(items: Iterable[Any]) -> str:
+        return "; ".join(str(item) for item in items if item)
+
+    quantities = record["quantities"]
+    return {
+        "article_id": record["article_id"],
+        "event_id": record["event_id"],
+        "type": record["type"],
+        "mode": join(record["mode"]),
+        "status": record["status"],
+        "historical": record["historical"],
+        "actor": join(a["text"] for a in record["actor"]),
+        "actor_country": join(a["country"] for a in record["actor"]),
+        "actor_sector": join("/".join(a["sector"]) for a in record["actor"]),
+        "recipient": join(a["text"] for a in record["recipient"]),
+        "recipient_country": join(a["country"] for a in record["recipient"]),
+        "recipient_sector": join("/".join(a["sector"]) for a in record["recipient"]),
+        "date": (record["date"] or {}).get("value"),
+        "location": join(loc["name"] for loc in record["location"]),
+        "location_country": join(loc["country"] for loc in record["location"]),
+        **{role: (quantities.get(role) or {}).get("value") for role in ("killed", "injured", "size", "count")},
+        "trigger": record["evidence"]["trigger"],
+        "sentence": record["evidence"]["sentence"],
+        "rule": record["rule"],
+        "confidence": record["confidence"],
+    }
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("type", "status", "actor", "recipient", "date", "where", "figures", "trigger"):
+        table.add_column(column)
+    for record in records:
+        row = _flat_row(record)
+
+        def who(role: str) -> str:
+            parts = [row[role], row[f"{role}_country"], row[f"{role}_sector"]]
+            return " ".join(p for p in (parts[0], f"[{parts[1]} {parts[2]}]".replace("[ ]", "")) if p)
+
+        figures = ", ".join(f"{role}={row[role]}" for role in ("killed", "injured", "size", "count") if row[role])
+        status = row["status"] + (" (hist.)" if row["historical"] else "")
+        table.add_row(
+            row["type"] + (f" {row['mode']}" if row["mode"] else ""), status, who("actor"), who("recipient"),
+            str(row["date"] or ""), row["location_country"], figures, row["trigger"],
+        )  # fmt: skip
+    Console(width=200).print(table)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.JSONL,
+    keep_going: Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")] = False,
+    config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    """Extract PLOVER event records from news articles."""
+    from dyad.ingest import parse_published, read_articles
+    from dyad.pipeline import load_pipeline
+    from dyad.records import event_to_record
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    default_published = None
+    if published is not None:
+        try:
+            default_published = parse_published(published)
+        except ValueError as e:
+            raise _fail(f"--published {published!r}: {e}") from e
+    try:
+        pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
+    except DyadError as e:
+        if verbose:
+            raise
+        raise _fail(str(e)) from e
+
+    n_bad_records = 0
+    stop = False
+
+    def good_articles() -> Iterator[Article]:
+        nonlocal n_bad_records, stop
+        for item in read_articles(inputs, published=default_published, stdin=sys.stdin.buffer):
+            if isinstance(item, IngestError):
+                n_bad_records += 1
+                typer.echo(f"error: {item}", err=True)
+                if not keep_going:
+                    stop = True
+                    return
+                continue
+            yield item
+
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if output_format == OutputFormat.CSV else None
+    if writer is not None:
+        writer.writeheader()
+    table_rows: list[dict[str, Any]] = []
+    n_events = 0
+    try:
+        with pipeline:
+            for _article, events in pipeline.process(good_articles()):
+                for event in events:
+                    record = event_to_record(event)
+                    n_events += 1
+                    if output_format == OutputFormat.JSONL:
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    elif writer is not None:
+                        writer.writerow(_flat_row(record))
+                    else:
+                        table_rows.append(record)
+                out.flush()
+    except DyadError as e:
+        if verbose:
+            raise
+        raise _fail(str(e), "use --keep-going to skip failing articles", code=1) from e
+    finally:
+        if output:
+            out.close()
+    if output_format == OutputFormat.TABLE:
+        _print_table(table_rows)
+    for failure in pipeline.failures:
+        typer.echo(f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True)
+    n_failed = n_bad_records + len(pipeline.failures)
+    if n_failed:
+        typer.echo(
+            f"{n_failed} input record(s) or article(s) failed; {n_events} event(s) written from the rest.",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if stop:
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="PLOVER gold .jsonl files, *.expected.yaml files, or directories of examples."),
+    ],
+    config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
+    show_errors: Annotated[bool, typer.Option(help="List the sentences the coder got wrong.")] = False,
+) -> None:
+    """Score the coder against gold files and print a scorecard."""
+    from dyad.evaluation import format_expected, format_gsr, score_examples, score_expected, score_plover_gsr
+    from dyad.pipeline import load_pipeline
+    from dyad.records import event_to_record
+
+    try:
+        pipeline = load_pipeline(config)
+    except DyadError as e:
+        raise _fail(str(e)) from e
+
+    def extract_records(article: Article) -> list[dict[str, Any]]:
+        return [event_to_record(event) for event in pipeline.extract(article)]
+
+    try:
+        for path in gold:
+            if path.is_dir():
+                typer.echo(format_expected(score_examples(path, extract_records)))
+            elif path.name.endswith(".expected.yaml"):
+                articles = path.with_name(path.name.removesuffix(".expected.yaml") + ".jsonl")
+                typer.echo(format_expected([score_expected(articles, path, extract_records)]))
+            elif path.suffix == ".jsonl":
+                typer.echo(format_gsr(score_plover_gsr(path, extract_records), show_errors=show_errors))
+            else:
+                raise _fail(f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory")
+    except DyadError as e:
+        raise _fail(str(e)) from e
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

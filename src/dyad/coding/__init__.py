@@ -1,0 +1,1 @@
+"""coding (being written)."""

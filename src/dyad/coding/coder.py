@@ -1,0 +1,354 @@
+"""The frame coder: finds event triggers in the parse and codes each as a PLOVER event.
+
+For every sentence it looks up verbs and event nouns in the trigger frames, takes the
+actor from the subject (or the agent of a passive, or the doer named on an event noun),
+the recipient from the object and the frame's prepositions, the status from the
+predicates that govern the trigger, and links casualty, size and count figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dyad.coding.figures import link_quantities
+from dyad.coding.frames import Frame, FrameBook, load_frames
+from dyad.coding.status import factuality
+from dyad.coding.syntax import (
+    children,
+    conjuncts,
+    governing_verb,
+    is_passive,
+    modal,
+    phrase_bounds,
+    prep_objects,
+    subjects,
+)
+from dyad.model import Actor, Event, EventType, Status
+from dyad.nlp import ParsedArticle
+from dyad.registry import stages
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+STAGE_NAME = "coding.frames.v1"
+
+# Prepositions that introduce a recipient for every frame of a type, beyond the frame's own.
+_TYPE_PREPS: dict[EventType, tuple[str, ...]] = {
+    EventType.ASSAULT: ("on", "against", "at", "targeting"),
+    EventType.ACCUSE: ("against",),
+    EventType.SANCTION: ("on", "against"),
+    EventType.PROTEST: ("against",),
+    EventType.CONSULT: ("with",),
+    EventType.AGREE: ("with",),
+    EventType.COOPERATE: ("with",),
+    EventType.AID: ("to",),
+    EventType.SUPPORT: ("for",),
+    EventType.COERCE: ("on", "against"),
+}
+# Types a refusal turns into REJECT: "would not yield" is a refusal, not a negated concession.
+_REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.SUPPORT,
+              EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
+_ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
+_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    frame: Frame
+
+
+class FrameCoder:
+    """Codes events from dependency frames; the first stage of the pipeline."""
+
+    name = STAGE_NAME
+
+    def __init__(self, book: FrameBook) -> None:
+        self.book = book
+
+    def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
+        """Return ``events`` followed by the events coded in this window of the article."""
+        coded = list(events)
+        for sent in parsed.doc.sents:
+            coded.extend(self.code_sentence(parsed, sent))
+        return coded
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def frame_for(self, token: Token) -> Frame | None:
+        """Return the frame ``token`` triggers in its context, or None."""
+        book = self.book
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+            for child in token.children:
+                if child.dep_ in ("prt", "prep", "dobj", "acomp"):
+                    frame = book.phrasal.get(f"{lemma} {child.lower_}")
+                    if frame is not None:
+                        return frame
+            frame = book.verbs.get(lemma)
+            if frame is None:
+                return None
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            if frame.requires_object and not any(
+                o.lemma_.lower() in frame.requires_object or o.lower_ in frame.requires_object for o in objects
+            ):
+                return None
+            if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
+                return None  # "provide training": the noun codes the event
+            return frame
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return self._noun_frame(token)
+        return None
+
+    def _noun_frame(self, token: Token) -> Frame | None:
+        book = self.book
+        frame = book.nouns.get(token.lower_) or book.nouns.get(token.lemma_.lower())
+        if frame is None:
+            return None
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+        if frame.requires_modifier and not modifiers & set(frame.requires_modifier):
+            return None
+        verb = governing_verb(token)
+        if frame.requires_light_verb and (verb is None or verb.lemma_.lower() not in book.light_verbs):
+            return None
+        if token.lemma_.lower() == "strike" and modifiers & book.labour_strike_modifiers:
+            mode = ("hunger",) if "hunger" in modifiers else ("strike",)
+            return replace(frame, event_type=EventType.PROTEST, mode=mode, key="strike-labour")
+        return frame
+
+    # -- arguments --------------------------------------------------------------------------
+
+    def _verb_arguments(self, token: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
+        preps = (*frame.preps, *_TYPE_PREPS.get(frame.event_type, ()))
+        if is_passive(token):
+            actors = [o for agent in children(token, "agent") for pobj in children(agent, "pobj")
+                      for o in conjuncts(pobj)]  # fmt: skip
+            recipients = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
+            if not recipients and token.dep_ in ("acl", "relcl"):
+                recipients = conjuncts(token.head)  # "vessels seized by Iran"
+        else:
+            actors = subjects(token)
+            previous = token.doc[token.i - 1] if token.i > token.sent.start else None
+            if (
+                token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+                and previous is not None
+                and previous.pos_ in ("NOUN", "PROPN")
+                and previous.dep_ in ("pobj", "dobj")
+            ):
+                actors = conjuncts(previous)  # "signatures from MPs calling for": a reduced relative
+            recipients = [o for obj in children(token, "dobj", "dative") for o in conjuncts(obj)]
+            if not recipients and token.dep_ == "relcl" and actors and actors[0].i != token.head.i:
+                recipients = conjuncts(token.head)  # "militia groups they blame": the groups
+        recipients += prep_objects(token, set(preps))
+        for dobj in children(token, "dobj"):
+            recipients += prep_objects(dobj, {"to"}) if frame.event_type == EventType.AID else []
+        return actors, recipients
+
+    def _noun_arguments(self, token: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
+        preps = set(frame.preps) | set(_TYPE_PREPS.get(frame.event_type, ()))
+        actors: list[Token] = []
+        recipients: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _ENTITY_DOERS
+            ):
+                actors.append(child)
+        actors += prep_objects(token, {"by"})
+        if "of" in preps and frame.event_type in (EventType.SUPPORT,) and not actors:
+            actors += prep_objects(token, {"of"})
+            preps.discard("of")
+        recipients += prep_objects(token, preps)
+        for clause in children(token, "acl"):
+            if clause.lemma_.lower() in ("target", "hit", "against"):
+                recipients += [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+        verb = governing_verb(token)
+        if verb is not None and not actors and (
+            verb.lemma_.lower() in self.book.light_verbs or token.dep_ in ("dobj",) and frame.is_light
+        ):
+            actors = subjects(verb)
+        if verb is not None and not recipients:
+            for clause in children(verb, "advcl"):
+                if clause.lemma_.lower() in ("target", "hit") and clause.tag_ == "VBG":
+                    recipients += [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+        return actors, recipients
+
+    def _actors(self, parsed: ParsedArticle, tokens: list[Token], trigger: Token) -> tuple[Actor, ...]:
+        seen: set[int] = set()
+        actors = []
+        for token in tokens:
+            if (
+                token.i in seen
+                or token.i == trigger.i
+                or token.like_num
+                or token.lower_ in self.book.non_participants
+            ):
+                continue
+            seen.add(token.i)
+            start, end = phrase_bounds(token)
+            if start <= trigger.i < end and token.i != trigger.i and trigger.dep_ != "compound":
+                start, end = token.i, token.i + 1
+            span = token.doc[start:end]
+            actors.append(Actor(span=parsed.text_span(span)))
+        return tuple(actors)
+
+    # -- events -----------------------------------------------------------------------------
+
+    def code_sentence(self, parsed: ParsedArticle, sent: Span) -> list[Event]:
+        """Return the events of one sentence."""
+        triggers = [_Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
+        triggers = self._drop_restatements(triggers)
+        events = [self._event(parsed, sent, trigger) for trigger in triggers]
+        events = [event for event in events if not self._is_vacuous(event)]
+        events += self._reported_accusations(parsed, sent, triggers)
+        return link_quantities(parsed, sent, events, self.book)
+
+    def _drop_restatements(self, triggers: list[_Trigger]) -> list[_Trigger]:
+        """Drop triggers that restate another trigger's event in the same sentence.
+
+        "a petition calling for": the call is the petition. "attacks, which have killed 11"
+        and "the raid killed eight": the killing is the attack (its toll is linked to it).
+        """
+        by_index = {t.token.i: t for t in triggers}
+        kept = []
+        for trigger in triggers:
+            token, frame = trigger.token, trigger.frame
+            head = by_index.get(token.head.i)
+            if (
+                head is not None
+                and head.frame.event_type == frame.event_type
+                and head.frame.pos == "noun"
+                and token.dep_ in ("acl", "relcl")
+            ):
+                continue
+            if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
+                doers = subjects(token) + prep_objects(token, {"in"})
+                if any(
+                    (d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT) for d in doers
+                ):
+                    continue
+            if frame.pos == "verb" and token.dep_ in ("advcl", "conj", "acl") and any(
+                by_index.get(o.i) is not None and by_index[o.i].frame.event_type == frame.event_type
+                for o in prep_objects(token.head, {"with"}) + list(children(token.head, "dobj"))
+            ):
+                continue  # "responded with strikes, targeting X": the targeting is the strikes
+            kept.append(trigger)
+        return kept
+
+    @staticmethod
+    def _is_vacuous(event: Event) -> bool:
+        """Return whether an event adds nothing: a request for a request, a bare "the attacks"."""
+        if event.event_type == EventType.REQUEST and event.status == Status.DEMANDED:
+            return True
+        trigger_is_noun = ".noun." in event.rule
+        definite = event.trigger.start_char >= 4 and event.sentence.text[
+            max(0, event.trigger.start_char - event.sentence.start_char - 4) : event.trigger.start_char
+            - event.sentence.start_char
+        ].lower().strip() in ("the",)
+        return trigger_is_noun and definite and not event.actors and not event.recipients and not event.quantities
+
+    def _event(self, parsed: ParsedArticle, sent: Span, trigger: _Trigger) -> Event:
+        token, frame = trigger.token, trigger.frame
+        is_verb = frame.pos == "verb"
+        if is_verb:
+            actor_tokens, recipient_tokens = self._verb_arguments(token, frame)
+        else:
+            actor_tokens, recipient_tokens = self._noun_arguments(token, frame)
+        facts = factuality(token, self.book, self.frame_for, is_verb=is_verb)
+        event_type, status, rule = frame.event_type, facts.status, frame.rule
+        mode = frame.mode
+        if status == Status.NEGATED and event_type in _REFUSABLE and modal(token) in ("will", "would", "can", "could"):
+            event_type, status, rule, mode = EventType.REJECT, Status.ASSERTED, f"{rule}+refusal", ()
+        if event_type == EventType.ASSAULT:
+            mode = self._modes(token, actor_tokens, mode)
+        actors = self._actors(parsed, actor_tokens, token)
+        recipients = self._actors(parsed, recipient_tokens, token)
+        speaker = None
+        if facts.speaker is not None and facts.speaker.i != token.i and facts.speaker not in actor_tokens:
+            start, end = phrase_bounds(facts.speaker)
+            speaker = Actor(span=parsed.text_span(token.doc[start:end]))
+        confidence = 0.5 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * is_verb
+        return Event(
+            article_id=parsed.article.id,
+            event_type=event_type,
+            trigger=parsed.text_span(token),
+            sentence=parsed.text_span(sent),
+            rule=rule,
+            mode=mode,
+            context=frame.context,
+            status=status,
+            actors=actors,
+            recipients=recipients,
+            speaker=speaker,
+            confidence=round(min(confidence, 0.95), 2),
+            coded_by=(STAGE_NAME,),
+        )
+
+    def _modes(self, token: Token, actor_tokens: list[Token], base: tuple[str, ...]) -> tuple[str, ...]:
+        """Add the modes the event's instruments state ("with rockets and drones", "air raid")."""
+        words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        for prep in children(token, "prep"):
+            if prep.lower_ in ("with", "by", "using"):
+                words += [t for t in prep.subtree]
+        for actor in actor_tokens:
+            words += [t for t in actor.subtree if t.i >= actor.i - 3]
+        modes = list(base)
+        for word in words:
+            mode = self.book.instruments.get(word.lower_)
+            if mode and mode not in modes:
+                modes.append(mode)
+        return tuple(modes)
+
+    def _reported_accusations(self, parsed: ParsedArticle, sent: Span, triggers: list[_Trigger]) -> list[Event]:
+        """Code "X said the coalition has escalated its violations" as X accusing the coalition.
+
+        A statement whose content charges its subject with a wrong is an accusation even with
+        no accusing verb. Only statements without a coded accusation of their own count.
+        """
+        accused_spans = [t.token for t in triggers if t.frame.event_type == EventType.ACCUSE]
+        events = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.book.reporting:
+                continue
+            for clause in children(verb, "ccomp"):
+                subtree = list(clause.subtree)
+                if any(t in subtree for t in accused_spans):
+                    continue
+                cue = next((t for t in subtree if t.lemma_.lower() in self.book.accusation_cues
+                            or t.lower_ in self.book.accusation_cues), None)  # fmt: skip
+                if cue is None:
+                    continue
+                speaker = subjects(verb)
+                accused = subjects(cue.head if cue.pos_ not in ("VERB", "AUX") else cue) or subjects(clause)
+                accused = [a for a in accused if a.lower_ not in _FIRST_PERSON and a.pos_ != "PRON" or a.lower_ in ("it", "they")]
+                if not speaker or not accused:
+                    continue
+                events.append(
+                    Event(
+                        article_id=parsed.article.id,
+                        event_type=EventType.ACCUSE,
+                        trigger=parsed.text_span(verb),
+                        sentence=parsed.text_span(sent),
+                        rule=f"accuse.reported-cue.{cue.lemma_.lower()}.v1",
+                        mode=("allege",),
+                        actors=self._actors(parsed, speaker, verb),
+                        recipients=self._actors(parsed, accused, verb),
+                        confidence=0.55,
+                        coded_by=(STAGE_NAME,),
+                    )
+                )
+                break
+        return events
+
+
+@stages.register(STAGE_NAME)
+def make_frame_coder(frames: list[str] | None = None) -> FrameCoder:
+    """Build the frame coder from the shipped frames plus the user's ``frames`` files.
+
+    Raises:
+        ConfigError: a frames file is missing or malformed.
+    """
+    return FrameCoder(load_frames([Path(f) for f in frames or []]))

@@ -1,0 +1,140 @@
+"""Event coreference within one article: one real event, reported several times, is one event.
+
+News restates: "American retaliatory strikes targeting bases of militia groups", then "US
+forces have responded with several retaliatory strikes", then "American retaliatory
+attacks, which have killed at least 11". Coded one by one, that is three attacks (GDELT's
+duplication). This stage merges mentions that cannot be told apart — same type, status and
+period, the same identified actor, no conflicting recipient or date — into the first
+mention, completed with what the later ones add (recipients, figures, a stated date).
+
+It also dates a person's undated statements by the stated date of their other statements
+in the article: quotes from one speaker in one report come from one occasion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dyad.model import Actor, Event, EventDate
+from dyad.nlp import ParsedArticle
+from dyad.registry import stages
+
+STAGE_NAME = "coding.coreference.v1"
+_BASIS_RANK = {"text": 0, "paragraph": 1, "publication": 2}
+
+
+def _actor_rank(actors: tuple[Actor, ...]) -> tuple[int, int, int]:
+    if not actors:
+        return (0, 0, 0)
+    first = actors[0]
+    return (first.country is not None, bool(first.sector), first.name is not None)
+
+
+def _same_actor(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    if not a or not b:
+        return False
+    first, second = a[0], b[0]
+    if first.name or second.name:
+        return first.name is not None and first.name == second.name
+    if first.country is None or first.country != second.country:
+        return False
+    return not (first.sector and second.sector and not set(first.sector) & set(second.sector))
+
+
+def _compatible_recipients(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    countries_a = {r.country for r in a if r.country}
+    countries_b = {r.country for r in b if r.country}
+    return not (countries_a and countries_b and not countries_a & countries_b)
+
+
+def _compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None or "publication" in (a.basis, b.basis):
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def is_same_event(a: Event, b: Event) -> bool:
+    """Return whether two mentions of one article report the same event."""
+    return (
+        a.event_type == b.event_type
+        and a.status == b.status
+        and a.is_historical == b.is_historical
+        and _same_actor(a.actors, b.actors)
+        and _compatible_recipients(a.recipients, b.recipients)
+        and _compatible_dates(a.date, b.date)
+    )
+
+
+def merge(base: Event, other: Event) -> Event:
+    """Return ``base`` completed with what ``other`` adds; ``base`` keeps its evidence and id."""
+    recipients = list(base.recipients)
+    known = {(r.country, r.name, r.sector) for r in recipients}
+    for recipient in other.recipients:
+        if (recipient.country, recipient.name, recipient.sector) not in known and (
+            recipient.country or recipient.sector or recipient.name
+        ):
+            recipients.append(recipient)
+            known.add((recipient.country, recipient.name, recipient.sector))
+    roles = {q.role for q in base.quantities}
+    quantities = base.quantities + tuple(q for q in other.quantities if q.role not in roles)
+    locations = base.locations + tuple(
+        loc for loc in other.locations if (loc.name, loc.country) not in {(x.name, x.country) for x in base.locations}
+    )
+    event_date = base.date
+    if other.date is not None and (
+        event_date is None or _BASIS_RANK[other.date.basis] < _BASIS_RANK[event_date.basis]
+    ):
+        event_date = other.date
+    actors = other.actors if _actor_rank(other.actors) > _actor_rank(base.actors) else base.actors
+    return replace(
+        base,
+        actors=actors,
+        recipients=tuple(recipients),
+        quantities=quantities,
+        locations=locations,
+        date=event_date,
+        mode=base.mode + tuple(m for m in other.mode if m not in base.mode),
+        confidence=round(min(0.95, max(base.confidence, other.confidence) + 0.05), 2),
+        coded_by=base.coded_by if STAGE_NAME in base.coded_by else (*base.coded_by, STAGE_NAME),
+    )
+
+
+def _date_statements(events: list[Event]) -> list[Event]:
+    """Give a named person's undated events the stated date of their other events."""
+    stated: dict[str, EventDate] = {}
+    for event in events:
+        for person in (*event.actors[:1], *( (event.speaker,) if event.speaker else ())):
+            if person.name and event.date is not None and event.date.basis == "text":
+                stated.setdefault(person.name, event.date)
+    dated = []
+    for event in events:
+        person = event.actors[0].name if event.actors else None
+        if person in stated and event.date is not None and event.date.basis == "publication":
+            event = replace(event, date=replace(stated[person], basis="paragraph"))
+        dated.append(event)
+    return dated
+
+
+class EventCoreference:
+    """Merges the mentions of one event within an article."""
+
+    name = STAGE_NAME
+
+    def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
+        """Return the events with restatements merged into their first mention."""
+        merged: list[Event] = []
+        for event in _date_statements(list(events)):
+            for i, kept in enumerate(merged):
+                if is_same_event(kept, event):
+                    merged[i] = merge(kept, event)
+                    break
+            else:
+                merged.append(event)
+        return merged
+
+
+@stages.register(STAGE_NAME)
+def make_event_coreference() -> EventCoreference:
+    """Build the event coreference stage."""
+    return EventCoreference()

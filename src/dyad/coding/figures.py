@@ -1,0 +1,101 @@
+"""Link casualty, size and count figures to the events they belong to.
+
+The number grammar (``quantities.py``) reads "at least 11" or "over 100 times"; this module
+decides whose figure it is from the parse: the object of the event's own killing verb
+("killed at least 11"), of a killing clause about the event ("attacks, which have killed
+at least 11", "the raid killed eight workers"), the number of its actors ("15,000 miners
+rallied": size), or of times it happened ("struck ... over 100 times": count). A number
+in another clause ("1.6 million security personnel") is linked to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyad.coding.frames import FrameBook
+from dyad.coding.quantities import NumberMention, find_numbers
+from dyad.coding.syntax import children, prep_objects, subjects
+from dyad.model import Event, EventType, Quantity
+from dyad.nlp import ParsedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Types whose actors' number is the event's size (participants).
+_SIZED = {EventType.PROTEST, EventType.REQUEST, EventType.MOBILIZE, EventType.ASSAULT, EventType.ACCUSE,
+          EventType.REJECT, EventType.THREATEN, EventType.COERCE}  # fmt: skip
+
+
+def _number_tokens(sent: Span, mentions: list[NumberMention]) -> dict[int, NumberMention]:
+    """Map the token index that carries each number phrase to the phrase."""
+    found: dict[int, NumberMention] = {}
+    for mention in mentions:
+        inside = [t for t in sent if t.idx >= mention.start_char and t.idx + len(t) <= mention.end_char]
+        numbers = [t for t in inside if t.like_num or t.pos_ == "NUM"] or inside
+        if numbers:
+            found[numbers[-1].i] = mention
+    return found
+
+
+def _figure(token: Token, numbers: dict[int, NumberMention]) -> NumberMention | None:
+    """Return the number phrase that is, or counts, ``token`` ("11", "eight workers")."""
+    if token.i in numbers:
+        return numbers[token.i]
+    for child in token.children:
+        if child.dep_ in ("nummod", "quantmod", "amod") and child.i in numbers:
+            return numbers[child.i]
+    return None
+
+
+def _quantity(parsed: ParsedArticle, role: str, mention: NumberMention) -> Quantity:
+    span = parsed.char_span(mention.start_char, mention.end_char)
+    return Quantity(role, mention.value, span, low=mention.low, high=mention.high, is_approx=mention.is_approx)
+
+
+def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token, str]]:
+    """Return the casualty verbs that report this event's toll, with their roles."""
+    found = []
+    for token in sent:
+        frame = book.verbs.get(token.lemma_.lower())
+        if frame is None or frame.role is None or token.pos_ != "VERB":
+            continue
+        if token.i == trigger.i or trigger in subjects(token) or trigger in prep_objects(token, {"in"}):
+            found.append((token, frame.role))
+    return found
+
+
+def link_quantities(parsed: ParsedArticle, sent: Span, events: Sequence[Event], book: FrameBook) -> list[Event]:
+    """Return ``events`` with the figures of their sentence linked to them."""
+    if not events:
+        return []
+    mentions = find_numbers(sent.text, offset=sent.start_char)
+    if not mentions:
+        return list(events)
+    numbers = _number_tokens(sent, mentions)
+    linked = []
+    for event in events:
+        trigger_span = parsed.doc_span(event.trigger)
+        if trigger_span is None:
+            linked.append(event)
+            continue
+        trigger = trigger_span.root
+        quantities: dict[str, Quantity] = {}
+        for verb, role in _role_verbs(trigger, sent, book):
+            for argument in children(verb, "dobj", "nsubjpass"):
+                mention = _figure(argument, numbers)
+                if mention is not None and role not in quantities:
+                    quantities[role] = _quantity(parsed, role, mention)
+        for token in trigger.subtree:
+            if token.lemma_.lower() == "time" and token.head.i == trigger.i:
+                mention = _figure(token, numbers)
+                if mention is not None:
+                    quantities["count"] = _quantity(parsed, "count", mention)
+        if event.event_type in _SIZED and event.actors:
+            actor_span = parsed.doc_span(event.actors[0].span)
+            mention = _figure(actor_span.root, numbers) if actor_span is not None else None
+            if mention is not None:
+                quantities["size"] = _quantity(parsed, "size", mention)
+        linked.append(replace(event, quantities=tuple(quantities.values())) if quantities else event)
+    return linked

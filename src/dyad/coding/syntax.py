@@ -1,0 +1,143 @@
+"""Walks over the dependency parse that the coder shares: subjects, objects, phrases.
+
+Works on spaCy tokens through their attributes only (``dep_``, ``head``, ``children``),
+so the coder never imports spaCy itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+RELATIVE_PRONOUNS = {"WDT", "WP"}
+# Dependents that start a new clause or a new participant: not part of an argument's phrase.
+_PHRASE_CUT = {"relcl", "acl", "appos", "ccomp", "advcl", "parataxis", "xcomp"}
+# Coordination is cut only at the head: "Kurdish and Iraqi forces" is one phrase, two actors.
+_HEAD_CUT = {"conj", "cc"}
+_SUBJECT_SHARING = {"xcomp", "conj", "advcl", "acl", "pcomp"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return the token and the heads it is coordinated with ("Jordan and Britain")."""
+    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Return the token index range [start, end) of the noun phrase headed by ``token``.
+
+    The phrase keeps determiners, modifiers and "of"-phrases but not relative clauses,
+    appositions or coordinated heads, which are participants or clauses of their own.
+    """
+    kept = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _PHRASE_CUT or (current.i == token.i and child.dep_ in _HEAD_CUT):
+                continue
+            kept.append(child)
+            stack.append(child)
+    indices = sorted(t.i for t in kept)
+    # Keep the phrase contiguous around the head: a gap means a cut clause sat inside.
+    start = token.i
+    while start - 1 in indices:
+        start -= 1
+    end = token.i + 1
+    while end in indices:
+        end += 1
+    doc = token.doc
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def children(token: Token, *deps: str) -> Iterator[Token]:
+    """Yield the children of ``token`` with one of the dependency labels ``deps``."""
+    return (child for child in token.children if child.dep_ in deps)
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | set[str] | frozenset[str]) -> list[Token]:
+    """Return the objects of ``token``'s prepositions named in ``preps`` ("attack ON the base")."""
+    found = []
+    for prep in children(token, "prep", "agent", "dative"):
+        if prep.lower_ in preps:
+            found.extend(o for pobj in children(prep, "pobj") for o in conjuncts(pobj))
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """Return whether a verb is in the passive voice ("were kidnapped")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Return the subjects of ``verb``: its own, or the one it shares with the verb it depends on.
+
+    Relative pronouns stand for the noun their clause modifies ("attacks, which have killed").
+    Infinitives under verbs of asking take the asker's object ("urged the government to act").
+    """
+    if depth > 6:
+        return []
+    for child in children(verb, "nsubj", "csubj"):
+        if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(verb.head)
+        return conjuncts(child)
+    for agent in children(verb, "agent"):
+        return [o for pobj in children(agent, "pobj") for o in conjuncts(pobj)]
+    if verb.dep_ == "relcl":
+        return [] if is_passive(verb) else conjuncts(verb.head)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = list(children(head, "dobj"))
+        if objects:
+            return conjuncts(objects[0])
+    if verb.dep_ in _SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth + 1)
+    return []
+
+
+def governing_verb(token: Token) -> Token | None:
+    """Return the verb a noun is the object of, directly or through one preposition."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if token.dep_ == "conj":
+        return governing_verb(token.head)
+    return None
+
+
+def clause_ancestors(token: Token) -> Iterator[tuple[str, Token]]:
+    """Yield (dependency label, head) pairs walking up from ``token`` to the sentence root."""
+    current = token
+    while current.head.i != current.i:
+        yield current.dep_, current.head
+        current = current.head
+
+
+def has_negation(token: Token) -> bool:
+    """Return whether ``token`` is negated ("did not attack", "never", "no attacks")."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+_MODAL_FORMS = {"wo": "will", "'ll": "will", "'d": "would", "ca": "can", "sha": "shall"}
+
+
+def modal(token: Token) -> str | None:
+    """Return the modal or future auxiliary of a verb, lower-cased ("will", "would", ...)."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            return _MODAL_FORMS.get(child.lower_, child.lower_)
+    return None

@@ -1,0 +1,215 @@
+"""The ``dates.relative.v1`` stage: give each event the date of the clause it is in.
+
+The date of an event is, in order of preference:
+
+1. a time expression in the trigger's own phrase ("the assassination of X in 2020");
+2. one attached to the trigger's clause ("In January 2020, ... parliament passed");
+3. one attached to a clause that governs it ("IRNA said on Sunday Iran had seized");
+   never one from a clause embedded under another verb, so background does not leak
+   ("said that ... starting from the assassination ... in 2020" is not dated 2020);
+4. the last such date of an earlier sentence of the same paragraph (basis ``paragraph``);
+5. the publication date (basis ``publication``), when the article has one.
+
+Weekdays and months without a year are resolved against the tense of the clause that holds
+them: "will meet on Monday" looks forward, "met on Monday" back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from dyad.dates.expressions import TimeExpression, find_time_expressions, value_bounds
+from dyad.model import Event, EventDate, TextSpan
+from dyad.registry import stages
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyad.nlp import ParsedArticle
+
+__all__ = ["DateResolver", "make_date_resolver"]
+
+NAME = "dates.relative.v1"
+
+# Dependencies that start a clause of their own below their head.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
+                          "parataxis", "conj", "pcomp"})  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_LEMMAS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "go", "prepare"})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """A time expression placed in the parse."""
+
+    expression: TimeExpression
+    root: Token
+    clause: Token
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS
+
+
+def _clause_head(token: Token) -> Token:
+    """Return the head of the clause ``token`` belongs to (itself, for a verb)."""
+    while not _is_clause_head(token):
+        token = token.head
+    return token
+
+
+def _governing_clauses(clause: Token) -> list[Token]:
+    """Return the clause heads above ``clause``, nearest first."""
+    heads = []
+    while clause.head.i != clause.i:
+        clause = _clause_head(clause.head)
+        heads.append(clause)
+    return heads
+
+
+def _is_future(clause: Token) -> bool:
+    """Tell whether the clause speaks of the future ("will", "is scheduled to", "plans to")."""
+    for token in (clause, *_governing_clauses(clause)[:1]):
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX for child in token.children):
+            return True
+        if token is not clause and token.lemma_ in _FUTURE_LEMMAS and clause.dep_ == "xcomp":
+            return True
+    return clause.lemma_ in _FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in clause.children)
+
+
+def _is_pluperfect(clause: Token) -> bool:
+    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+
+
+class DateResolver:
+    """Set ``date`` and ``is_historical`` on every event of an article.
+
+    ``historical_days``: an event whose date ends more than this many days before the
+    publication date is background (``is_historical``).
+    """
+
+    name = NAME
+
+    def __init__(self, historical_days: int = 30) -> None:
+        self.historical_days = historical_days
+
+    def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
+        """Return the events with their date, historical flag and this stage in ``coded_by``."""
+        published = parsed.article.published_at
+        anchor = published.date() if published else None
+        anchored = self._anchor_expressions(parsed, anchor)
+        return [self._resolve(parsed, event, anchored, anchor) for event in events]
+
+    def _anchor_expressions(self, parsed: ParsedArticle, anchor: date | None) -> list[_Anchored]:
+        anchored = []
+        for expression in find_time_expressions(parsed.doc.text, anchor, offset=parsed.offset):
+            span = parsed.doc_span(TextSpan(expression.start_char, expression.end_char, expression.text))
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            anchored.append(_Anchored(expression, root, _clause_head(root)))
+        return anchored
+
+    def _resolve(
+        self, parsed: ParsedArticle, event: Event, anchored: list[_Anchored], anchor: date | None
+    ) -> Event:
+        coded_by = (*event.coded_by, NAME) if NAME not in event.coded_by else event.coded_by
+        trigger_span = parsed.doc_span(event.trigger)
+        found = self._choose(parsed, trigger_span.root, anchored) if trigger_span is not None else None
+        event_date: EventDate | None = None
+        pluperfect = False
+        if found is not None:
+            choice, basis, own_clause = found
+            expression = self._retense(choice, anchor)
+            event_date = EventDate(
+                value=expression.value or "",
+                granularity=expression.granularity,
+                basis=basis,
+                until=expression.until,
+                span=TextSpan(expression.start_char, expression.end_char, expression.text),
+            )
+            # "had seized the town in 2014" is background; "said on Sunday it had seized" is not.
+            pluperfect = own_clause and _is_pluperfect(_clause_head(trigger_span.root))
+        elif anchor is not None:
+            event_date = EventDate(value=anchor.isoformat(), granularity="day", basis="publication")
+        historical = self._is_historical(event_date, anchor, pluperfect)
+        return replace(event, date=event_date, is_historical=historical, coded_by=coded_by)
+
+    def _choose(
+        self, parsed: ParsedArticle, trigger: Token, anchored: list[_Anchored]
+    ) -> tuple[_Anchored, str, bool] | None:
+        """Return the governing expression, its basis, and whether it is in the trigger's own clause."""
+        usable = [
+            a for a in anchored if a.expression.kind in ("date", "range") and value_bounds(a.expression.value)
+        ]
+        clause = _clause_head(trigger)
+        sentence = trigger.sent
+        in_sentence = [a for a in usable if a.root.sent.start == sentence.start]
+        # 1. The trigger's own phrase: the expression hangs below the trigger, no clause between.
+        for a in in_sentence:
+            token = a.root
+            while not _is_clause_head(token) and token.i != trigger.i:
+                token = token.head
+            if token.i == trigger.i:
+                return a, "text", True
+        # 2. The trigger's clause, then 3. the clauses governing it, nearest first.
+        for head in (clause, *_governing_clauses(clause)):
+            candidates = [a for a in in_sentence if a.clause.i == head.i]
+            if candidates:
+                nearest = min(candidates, key=lambda a: abs(a.root.i - trigger.i))
+                return nearest, "text", head.i == clause.i
+        # 4. An earlier sentence of the same paragraph, if its date governs that sentence.
+        paragraph_start = self._paragraph_start(parsed.doc.text, sentence.start_char)
+        earlier = [
+            a for a in usable
+            if paragraph_start <= a.root.sent.start_char < sentence.start_char and self._governs_sentence(a)
+        ]  # fmt: skip
+        if earlier:
+            return earlier[-1], "paragraph", False
+        return None
+
+    @staticmethod
+    def _governs_sentence(anchored_expression: _Anchored) -> bool:
+        """Tell whether the expression belongs to its sentence's main clause."""
+        clause = anchored_expression.clause
+        return clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
+
+    @staticmethod
+    def _paragraph_start(text: str, position: int) -> int:
+        starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, position)]
+        return starts[-1] if starts else 0
+
+    @staticmethod
+    def _retense(choice: _Anchored, anchor: date | None) -> TimeExpression:
+        """Re-resolve a weekday or a yearless month by the tense of the clause that holds it."""
+        expression = choice.expression
+        if anchor is None or not expression.is_relative or not _is_future(choice.clause):
+            return expression
+        again = find_time_expressions(expression.text, anchor, offset=expression.start_char, future=True)
+        if len(again) == 1 and again[0].end_char == expression.end_char and expression.kind == "date":
+            return again[0]
+        return expression
+
+    def _is_historical(self, event_date: EventDate | None, anchor: date | None, pluperfect: bool) -> bool:
+        if event_date is None or anchor is None or event_date.basis == "publication":
+            return False
+        bounds = value_bounds(event_date.until or event_date.value)
+        if bounds is None:
+            return False
+        latest = bounds[1]
+        if latest < anchor - timedelta(days=self.historical_days):
+            return True
+        return pluperfect and latest < anchor
+
+
+@stages.register(NAME)
+def make_date_resolver(historical_days: int = 30) -> DateResolver:
+    """Build the date resolver; ``historical_days`` sets when an event counts as background."""
+    return DateResolver(historical_days)

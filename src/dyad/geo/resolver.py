@@ -1,0 +1,327 @@
+"""The ``geo.gazetteer.v1`` stage: each event's location from the toponyms around it.
+
+Where an event happened is decided in this order, and the first that gives a place wins:
+
+1. places attached to the trigger by a locative preposition (in, at, near, off, ...),
+   directly or through the trigger's argument ("struck bases of the coalition in Iraq
+   and Syria"; "kidnapped on the Awaz'i Road in the southern suburbs of Beirut"); for
+   material events also a place that is, or modifies, the trigger's object ("struck Iran's
+   Kharg terminal");
+2. places elsewhere in the event's sentence that are not an actor or recipient name, not a
+   subject, not "US-led"-style modifiers, and not attached to a reporting verb ("In London,
+   Lloyd's said ..." is where the speaker is, not where the attack was);
+3. the document focus: the most-mentioned country of the body, at country precision;
+4. the dateline place, only when the body names no place at all. A dateline alone never
+   locates an event that the body places elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dyad.errors import ConfigError
+from dyad.geo.gazetteer import Gazetteer, Place, load_gazetteer
+from dyad.geo.toponyms import Toponym, find_toponyms
+from dyad.model import Event, EventType, Location, TextSpan
+from dyad.nlp import ParsedArticle, find_body_start
+from dyad.registry import stages
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+logger = logging.getLogger(__name__)
+
+NAME = "geo.gazetteer.v1"
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "off",
+        "across",
+        "inside",
+        "on",
+        "into",
+        "within",
+        "around",
+        "throughout",
+        "along",
+        "from",
+        "toward",
+        "towards",
+        "over",
+        "between",
+        "among",
+        "through",
+        "nearby",
+    }
+)
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "quote",
+        "confirm",
+        "claim",
+        "write",
+        "declare",
+        "note",
+        "comment",
+        "explain",
+        "insist",
+        "according",
+        "speak",
+        "brief",
+    }
+)
+# Events that happen to a place: their object is where they happened ("struck Kharg").
+MATERIAL_TYPES = frozenset(
+    {
+        EventType.ASSAULT,
+        EventType.COERCE,
+        EventType.MOBILIZE,
+        EventType.PROTEST,
+        EventType.AID,
+        EventType.RETREAT,
+    }
+)
+_NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "pobj", "npadvmod", "case"})
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "npadvmod", "oprd", "dative", "advmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "agent"})
+
+
+class LocationResolver:
+    """Set ``Event.locations`` from the toponyms of the parsed window."""
+
+    name = NAME
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
+        """Return the events with ``locations`` set and this stage added to ``coded_by``."""
+        if not events:
+            return []
+        toponyms = [t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None]
+        dateline = None if toponyms else self._dateline(parsed)
+        demonyms = self._demonym_countries(parsed)
+        resolved = []
+        for event in events:
+            spans = [a.span for a in (*event.actors, *event.recipients)]
+            background = [t for t in toponyms if not t.is_embedded and _free_place(parsed, t, spans)]
+            locations = (
+                self._locate(parsed, event, toponyms)
+                or _focus(background, demonyms, self.gazetteer)
+                or dateline
+                or ()
+            )
+            resolved.append(
+                dataclasses.replace(event, locations=tuple(locations), coded_by=(*event.coded_by, NAME))
+            )
+        return resolved
+
+    def _locate(self, parsed: ParsedArticle, event: Event, toponyms: list[Toponym]) -> tuple[Location, ...]:
+        trigger_span = parsed.doc_span(event.trigger)
+        if trigger_span is None:
+            return ()
+        trigger = trigger_span.root
+        sentence = [
+            t
+            for t in toponyms
+            if event.sentence.start_char <= t.span.start_char < event.sentence.end_char and not t.is_embedded
+        ]
+        argument_spans = [a.span for a in (*event.actors, *event.recipients)]
+        attached = [t for t in sentence if _attached(parsed, t, trigger, event.event_type, argument_spans)]
+        if attached:
+            return _locations(attached)
+        free = [t for t in sentence if _free_place(parsed, t, argument_spans)]
+        return _locations(free)
+
+    def _demonym_countries(self, parsed: ParsedArticle) -> Counter[str]:
+        """Count the countries named by demonyms ("Iraqi", "Syrian"): evidence of focus only."""
+        counts: Counter[str] = Counter()
+        body_start = find_body_start(parsed.article.text) - parsed.offset
+        for ent in parsed.doc.ents:
+            if ent.label_ == "NORP" and ent.start_char >= body_start:
+                country = self._demonym_country(ent.text)
+                if country:
+                    counts[country] += 1
+        return counts
+
+    def _demonym_country(self, word: str) -> str | None:
+        # Iraqi → Iraq, Syrian → Syria, Iranian → Iran, Israeli → Israel, American → America.
+        for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (3, "a"), (4, "")):
+            stem = word[:-cut] + add
+            if len(stem) >= 4:
+                places = [p for p in self.gazetteer.lookup(stem) if p.kind == "country"]
+                if places:
+                    return places[0].country
+        return None
+
+    def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
+        text = parsed.article.text
+        head = text[: find_body_start(text)].strip()
+        if not head:
+            return ()
+        place_text = head.split(",")[0].split(" - ")[0].split("(")[0].strip()
+        candidates = self.gazetteer.lookup(place_text.title())
+        if not candidates:
+            return ()
+        start = text.find(place_text)
+        span = TextSpan(start, start + len(place_text), place_text) if start >= 0 else None
+        return (_location(candidates[0], span),)
+
+
+def _token_of(parsed: ParsedArticle, toponym: Toponym) -> Token:
+    return parsed.doc[toponym.token_start : toponym.token_end].root
+
+
+def _inside(toponym: Toponym, spans: Sequence[TextSpan]) -> TextSpan | None:
+    for span in spans:
+        if span.start_char <= toponym.span.start_char and toponym.span.end_char <= span.end_char:
+            return span
+    return None
+
+
+def _is_argument_name(parsed: ParsedArticle, toponym: Toponym, spans: Sequence[TextSpan]) -> bool:
+    """Say whether the toponym is itself an actor/recipient ("Kuwait rejected ...")."""
+    span = _inside(toponym, spans)
+    if span is None:
+        return False
+    doc_span = parsed.doc_span(span)
+    return doc_span is not None and doc_span.root.i in range(toponym.token_start, toponym.token_end)
+
+
+def _is_hyphen_modifier(parsed: ParsedArticle, toponym: Toponym) -> bool:
+    """Say whether the name only builds an adjective: "US-led", "Iran-aligned"."""
+    doc = parsed.doc
+    end = toponym.token_end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower
+
+
+def _attached(
+    parsed: ParsedArticle,
+    toponym: Toponym,
+    trigger: Token,
+    event_type: EventType,
+    argument_spans: Sequence[TextSpan],
+) -> bool:
+    """Say whether a locative phrase (or, for material events, the object) ties it to the trigger."""
+    if _is_hyphen_modifier(parsed, toponym):
+        return False
+    token = _token_of(parsed, toponym)
+    saw_locative = False
+    steps = 0
+    while token.head is not token and steps < 12:
+        steps += 1
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+            saw_locative = True
+        # "support for Israel in its war on Gaza": a place behind a non-spatial preposition
+        # belongs to that phrase, not to the event.
+        if token.dep_ == "prep" and token.lower_ not in LOCATIVE_PREPOSITIONS | {"of"}:
+            return False
+        head = token.head
+        if head.i == trigger.i:
+            if saw_locative or token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPOSITIONS:
+                return True
+            if event_type in MATERIAL_TYPES and token.dep_ in ("dobj", "nsubjpass", "pobj", "npadvmod"):
+                return not _is_argument_name(parsed, toponym, argument_spans) or token.dep_ == "dobj"
+            return False
+        # A clause boundary: the place belongs to another predicate.
+        if head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
+            return False
+        if token.dep_ not in _NOUN_LINKS | _ARGUMENT_DEPS | {"prep", "pcomp", "acl", "det"}:
+            return False
+        token = head
+    return False
+
+
+def _free_place(parsed: ParsedArticle, toponym: Toponym, argument_spans: Sequence[TextSpan]) -> bool:
+    """Say whether a sentence place may locate an event it is not syntactically tied to."""
+    if _is_argument_name(parsed, toponym, argument_spans) or _is_hyphen_modifier(parsed, toponym):
+        return False
+    # Climb to the predicate the place hangs from. A place inside a subject names a
+    # participant ("US forces have responded"); a reporting verb locates the speaker only.
+    head = _token_of(parsed, toponym)
+    for _ in range(12):
+        if head.dep_ in _SUBJECT_DEPS:
+            return False
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        if head.dep_ == "prep" and head.lower_ not in LOCATIVE_PREPOSITIONS | {"of"}:
+            break
+        head = head.head
+    return head.lemma_.lower() not in REPORTING_LEMMAS
+
+
+def _focus(toponyms: list[Toponym], demonyms: Counter[str], gazetteer: Gazetteer) -> tuple[Location, ...]:
+    """Return the most-mentioned country of the window, at country precision.
+
+    Place names count, and so do demonyms ("the Iraqi government"), but only countries
+    that a place name also mentions can be chosen, so the location keeps a text span.
+    """
+    counts: Counter[str] = Counter(
+        t.place.country for t in toponyms if t.place and t.place.country and not t.is_embedded
+    )
+    if not counts:
+        return ()
+    for country in counts:
+        counts[country] += demonyms[country]
+    top = max(counts.values())
+    first = next(t for t in toponyms if t.place and counts.get(t.place.country or "") == top)
+    country = gazetteer.country(first.place.country) if first.place and first.place.country else None
+    if country is None:
+        return ()
+    return (_location(country, first.span, precision="country"),)
+
+
+def _locations(toponyms: list[Toponym]) -> tuple[Location, ...]:
+    """Turn toponyms into locations, one per place, dropping a country a finer place is in."""
+    places: dict[tuple[str, str | None], Toponym] = {}
+    for toponym in toponyms:
+        if toponym.place is not None:
+            places.setdefault((toponym.place.name, toponym.place.country), toponym)
+    finer = {t.place.country for t in places.values() if t.place and t.place.kind != "country"}
+    kept = [
+        t for t in places.values() if t.place and not (t.place.kind == "country" and t.place.country in finer)
+    ]
+    return tuple(_location(t.place, t.span) for t in kept if t.place)
+
+
+def _location(place: Place, span: TextSpan | None, precision: str | None = None) -> Location:
+    return Location(
+        span=span,
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        precision=precision or place.precision,
+    )
+
+
+@stages.register(NAME)
+def make_location_resolver(min_population: int = 5000) -> LocationResolver:
+    """Build the location resolver, loading the gazetteer now.
+
+    Args:
+        min_population: cities smaller than this are not candidates (capitals always are).
+
+    Raises:
+        ConfigError: a gazetteer data file is missing or malformed, or the setting is invalid.
+    """
+    if not isinstance(min_population, int) or min_population < 0:
+        raise ConfigError(
+            f'[stages."{NAME}"].min_population must be a whole number >= 0, got {min_population!r}.'
+        )
+    return LocationResolver(load_gazetteer(min_population))

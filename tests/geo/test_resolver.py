@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+
+from dyad.errors import ConfigError
+from dyad.geo.resolver import LocationResolver, make_location_resolver
+from dyad.model import Article, EventType
+from dyad.registry import stages
+
+from .helpers import load_example, make_event, parse
+
+
+@pytest.fixture(scope="module")
+def resolver() -> LocationResolver:
+    return make_location_resolver()
+
+
+def countries(event) -> set[str | None]:
+    return {location.country for location in event.locations}
+
+
+def test_resolver_is_registered_under_its_versioned_name():
+    assert stages.get("geo.gazetteer.v1") is make_location_resolver
+    assert make_location_resolver().name == "geo.gazetteer.v1"
+
+
+def test_resolver_rejects_a_negative_population_floor():
+    with pytest.raises(ConfigError, match="min_population"):
+        make_location_resolver(min_population=-1)
+
+
+def test_resolver_militia_attacks_are_in_iraq_and_syria(resolver):
+    parsed = parse(load_example("iraq-mps-coalition"))
+    event = make_event(
+        parsed,
+        "struck",
+        "Iran-aligned militias",
+        actors=("Iran-aligned militias",),
+        recipients=("bases of the international coalition",),
+    )
+    [located] = resolver(parsed, [event])
+    assert countries(located) == {"IRQ", "SYR"}
+    assert {loc.precision for loc in located.locations} == {"country"}
+    assert located.coded_by == ("geo.gazetteer.v1",)
+
+
+def test_resolver_never_places_events_at_the_erbil_dateline(resolver):
+    parsed = parse(load_example("iraq-mps-coalition"))
+    petition = make_event(
+        parsed,
+        "signed",
+        "Around 100 members",
+        EventType.REQUEST,
+        actors=("Around 100 members of the Iraqi parliament",),
+    )
+    us_strikes = make_event(parsed, "strikes", "US forces have responded", actors=("US forces",))
+    located = resolver(parsed, [petition, us_strikes])
+    for event in located:
+        assert "Erbil" not in {loc.name for loc in event.locations}
+        assert countries(event) == {"IRQ"}
+
+
+def test_resolver_kidnapping_is_in_beirut(resolver):
+    parsed = parse(load_example("reuters21578-18717"))
+    event = make_event(parsed, "kidnapped", "were", recipients=("Glass",))
+    [located] = resolver(parsed, [event])
+    assert "Beirut" in {loc.name for loc in located.locations}
+    assert countries(located) == {"LBN"}
+
+
+def test_resolver_a_place_of_the_reporting_verb_does_not_locate_the_attack(resolver):
+    parsed = parse(load_example("reuters21578-8440"))
+    event = make_event(parsed, "hit", "tanker Avaj was", recipients=("the 162,046-ton Iranian\ntanker Avaj",))
+    [located] = resolver(parsed, [event])
+    assert "GBR" not in countries(located)
+
+
+def test_resolver_kharg_raid_is_in_iran(resolver):
+    parsed = parse(load_example("reuters21578-8440"))
+    event = make_event(parsed, "hit", "communique said warplanes", actors=("warplanes",))
+    [located] = resolver(parsed, [event])
+    assert countries(located) == {"IRN"}
+    assert [loc.name for loc in located.locations] == ["Kharg island"]
+    assert located.locations[0].precision == "point"
+
+
+def test_resolver_offshore_raid_off_abu_dhabi_is_in_the_emirates(resolver):
+    parsed = parse(load_example("reuters21578-9208"))
+    event = make_event(
+        parsed, "hit", "Unidentified planes", actors=("Unidentified planes",), recipients=("the field",)
+    )
+    [located] = resolver(parsed, [event])
+    assert countries(located) == {"ARE"}
+
+
+def test_resolver_an_actor_country_is_not_the_location(resolver):
+    text = "Kuwait rejected the demand on Monday, officials in Baghdad said."
+    parsed = parse(Article("kuwait", text))
+    event = make_event(parsed, "rejected", "Kuwait", EventType.REJECT, actors=("Kuwait",))
+    [located] = resolver(parsed, [event])
+    assert "Kuwait" not in {loc.name for loc in located.locations}
+
+
+def test_resolver_curated_base_is_a_point_in_anbar(resolver):
+    text = "Rockets struck Ain al-Asad air base in western Iraq on Tuesday, the coalition said."
+    parsed = parse(Article("asad", text))
+    event = make_event(parsed, "struck", "Rockets", actors=("Rockets",))
+    [located] = resolver(parsed, [event])
+    [location] = located.locations
+    assert (location.name, location.country, location.admin1, location.precision) == (
+        "Ain al-Asad",
+        "IRQ",
+        "Anbar",
+        "point",
+    )
+
+
+def test_resolver_dateline_only_when_the_body_names_no_place(resolver):
+    article = Article(
+        "dl", "BEIRUT, June 18 (Reuters) - Gunmen kidnapped a businessman on Thursday, police said."
+    )
+    parsed = parse(article)
+    event = make_event(parsed, "kidnapped", "Gunmen", actors=("Gunmen",))
+    [located] = resolver(parsed, [event])
+    assert [(loc.name, loc.country) for loc in located.locations] == [("Beirut", "LBN")]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from dyad.geo.gazetteer import load_gazetteer
+from dyad.geo.toponyms import find_toponyms
+from dyad.model import Article
+
+from .helpers import load_example, parse
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def resolved(text: str, gazetteer) -> list[tuple[str, str | None]]:
+    parsed = parse(Article("t", text))
+    return [(t.span.text, t.place.country if t.place else None) for t in find_toponyms(parsed, gazetteer)]
+
+
+def test_toponyms_parent_state_picks_paris_texas(gazetteer):
+    assert resolved("The storm hit Paris, Texas, on Sunday night.", gazetteer)[0] == ("Paris", "USA")
+
+
+def test_toponyms_bare_paris_is_in_france(gazetteer):
+    assert resolved("The minister flew to Paris on Sunday.", gazetteer) == [("Paris", "FRA")]
+
+
+def test_toponyms_gazetteer_match_finds_names_the_model_misses(gazetteer):
+    found = resolved("Rockets hit Ain al-Asad air base and Jurf al-Sakhar in Iraq.", gazetteer)
+    assert ("Ain al-Asad air base", "IRQ") in found
+    assert ("Jurf al-Sakhar", "IRQ") in found
+
+
+def test_toponyms_skip_the_dateline(gazetteer):
+    parsed = parse(load_example("iraq-mps-coalition"))
+    names = [t.span.text for t in find_toponyms(parsed, gazetteer)]
+    assert "ERBIL" not in names and "Kurdistan Region" not in names
+    assert "Syria" in names
+
+
+def test_toponyms_demonyms_and_acronyms_are_not_places(gazetteer):
+    found = resolved("Syrian and Iraqi officials met ABC reporters.", gazetteer)
+    assert found == []
