@@ -31,6 +31,7 @@ __all__ = [
     "Pipeline",
     "Quantity",
     "Stage",
+    "StageError",
     "Status",
     "TextSpan",
     "load_config",

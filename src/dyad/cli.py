@@ -20,7 +20,9 @@ import typer
 from dyad.errors import DyadError, IngestError
 from dyad.model import Article
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out."
+)
 
 
 class OutputFormat(StrEnum):
@@ -32,8 +34,8 @@ class OutputFormat(StrEnum):
 
 
 CSV_COLUMNS = (
-    "article_id", "event_id", "type", "mode", "status", "historical", "actor", "actor_country", "actor_sector",
-    "recipient", "recipient_country", "recipient_sector", "date", "location", "location_country", "killed",
+    "article_id", "event_id", "type", "mode", "status", "historical",
+    "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector", "date", "location", "location_country", "killed",
     "injured", "size", "count", "trigger", "sentence", "rule", "confidence",
 )  # fmt: skip
 
@@ -66,7 +68,9 @@ def _flat_row(record: dict[str, Any]) -> dict[str, Any]:
         "date": (record["date"] or {}).get("value"),
         "location": join(loc["name"] for loc in record["location"]),
         "location_country": join(loc["country"] for loc in record["location"]),
-        **{role: (quantities.get(role) or {}).get("value") for role in ("killed", "injured", "size", "count")},
+        **{
+            role: (quantities.get(role) or {}).get("value") for role in ("killed", "injured", "size", "count")
+        },
         "trigger": record["evidence"]["trigger"],
         "sentence": record["evidence"]["sentence"],
         "rule": record["rule"],
@@ -84,11 +88,13 @@ def _print_table(records: list[dict[str, Any]]) -> None:
     for record in records:
         row = _flat_row(record)
 
-        def who(role: str) -> str:
+        def who(role: str, row: dict[str, Any] = row) -> str:
             parts = [row[role], row[f"{role}_country"], row[f"{role}_sector"]]
             return " ".join(p for p in (parts[0], f"[{parts[1]} {parts[2]}]".replace("[ ]", "")) if p)
 
-        figures = ", ".join(f"{role}={row[role]}" for role in ("killed", "injured", "size", "count") if row[role])
+        figures = ", ".join(
+            f"{role}={row[role]}" for role in ("killed", "injured", "size", "count") if row[role]
+        )
         status = row["status"] + (" (hist.)" if row["historical"] else "")
         table.add_row(
             row["type"] + (f" {row['mode']}" if row["mode"] else ""), status, who("actor"), who("recipient"),
@@ -99,14 +105,20 @@ def _print_table(records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
+    ],
     published: Annotated[
         str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
     ] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.JSONL,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.JSONL,
     keep_going: Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")] = False,
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
     verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     """Extract PLOVER event records from news articles."""
@@ -114,7 +126,9 @@ def extract(
     from dyad.pipeline import load_pipeline
     from dyad.records import event_to_record
 
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     default_published = None
     if published is not None:
         try:
@@ -172,7 +186,9 @@ def extract(
     if output_format == OutputFormat.TABLE:
         _print_table(table_rows)
     for failure in pipeline.failures:
-        typer.echo(f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True)
+        typer.echo(
+            f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
+        )
     n_failed = n_bad_records + len(pipeline.failures)
     if n_failed:
         typer.echo(
@@ -216,7 +232,9 @@ def evaluate(
             elif path.suffix == ".jsonl":
                 typer.echo(format_gsr(score_plover_gsr(path, extract_records), show_errors=show_errors))
             else:
-                raise _fail(f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory")
+                raise _fail(
+                    f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory"
+                )
     except DyadError as e:
         raise _fail(str(e)) from e
 

@@ -131,7 +131,9 @@ class Pipeline:
             for i, (start, end) in enumerate(windows):
                 yield article.text[start:end], (article, start, i == len(windows) - 1)
 
-    def process(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+    def process(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Yield each article with its events, parsing in batches with ``nlp.pipe``."""
         events: list[Event] = []
         for doc, (article, offset, is_last) in self.nlp.pipe(

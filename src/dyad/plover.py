@@ -27,7 +27,12 @@ QUADS: dict[EventType, str] = {
     ),
 }
 
-QUAD_CODES = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
+QUAD_CODES = {
+    "verbal cooperation": 1,
+    "material cooperation": 2,
+    "verbal conflict": 3,
+    "material conflict": 4,
+}
 
 # Base score per type, then per type: mode (the manual's table, verbatim).
 BASE_SCORES: dict[EventType, float] = {
@@ -111,7 +116,9 @@ def cameo_table() -> dict[str, CameoCode]:
         code, type_name, mode, context = match.groups()
         description = line.split("#", 1)[1].strip() if "#" in line else ""
         contexts = tuple(c.strip() for c in (context or "").split(";") if c.strip())
-        table.setdefault(code, CameoCode(code, EventType(type_name), (mode or "").strip(), contexts, description))
+        table.setdefault(
+            code, CameoCode(code, EventType(type_name), (mode or "").strip(), contexts, description)
+        )
     return table
 
 

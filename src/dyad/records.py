@@ -71,7 +71,13 @@ def event_to_record(event: Event) -> dict[str, Any]:
         },
         "location": [location_record(loc) for loc in event.locations],
         "quantities": {
-            q.role: {"value": q.value, "low": q.low, "high": q.high, "approx": q.is_approx, "text": q.span.text}
+            q.role: {
+                "value": q.value,
+                "low": q.low,
+                "high": q.high,
+                "approx": q.is_approx,
+                "text": q.span.text,
+            }
             for q in event.quantities
         },
         "speaker": actor_record(event.speaker) if event.speaker else None,

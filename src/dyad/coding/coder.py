@@ -93,7 +93,8 @@ class FrameCoder:
                 return None
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if frame.requires_object and not any(
-                o.lemma_.lower() in frame.requires_object or o.lower_ in frame.requires_object for o in objects
+                o.lemma_.lower() in frame.requires_object or o.lower_ in frame.requires_object
+                for o in objects
             ):
                 return None
             if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
@@ -166,8 +167,10 @@ class FrameCoder:
             if clause.lemma_.lower() in ("target", "hit", "against"):
                 recipients += [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
         verb = governing_verb(token)
-        if verb is not None and not actors and (
-            verb.lemma_.lower() in self.book.light_verbs or token.dep_ in ("dobj",) and frame.is_light
+        if (
+            verb is not None
+            and not actors
+            and (verb.lemma_.lower() in self.book.light_verbs or token.dep_ in ("dobj",) and frame.is_light)
         ):
             actors = subjects(verb)
         if verb is not None and not recipients:
@@ -230,9 +233,13 @@ class FrameCoder:
                     (d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT) for d in doers
                 ):
                     continue
-            if frame.pos == "verb" and token.dep_ in ("advcl", "conj", "acl") and any(
-                by_index.get(o.i) is not None and by_index[o.i].frame.event_type == frame.event_type
-                for o in prep_objects(token.head, {"with"}) + list(children(token.head, "dobj"))
+            if (
+                frame.pos == "verb"
+                and token.dep_ in ("advcl", "conj", "acl")
+                and any(
+                    by_index.get(o.i) is not None and by_index[o.i].frame.event_type == frame.event_type
+                    for o in prep_objects(token.head, {"with"}) + list(children(token.head, "dobj"))
+                )
             ):
                 continue  # "responded with strikes, targeting X": the targeting is the strikes
             kept.append(trigger)
@@ -248,7 +255,13 @@ class FrameCoder:
             max(0, event.trigger.start_char - event.sentence.start_char - 4) : event.trigger.start_char
             - event.sentence.start_char
         ].lower().strip() in ("the",)
-        return trigger_is_noun and definite and not event.actors and not event.recipients and not event.quantities
+        return (
+            trigger_is_noun
+            and definite
+            and not event.actors
+            and not event.recipients
+            and not event.quantities
+        )
 
     def _event(self, parsed: ParsedArticle, sent: Span, trigger: _Trigger) -> Event:
         token, frame = trigger.token, trigger.frame
@@ -260,7 +273,11 @@ class FrameCoder:
         facts = factuality(token, self.book, self.frame_for, is_verb=is_verb)
         event_type, status, rule = frame.event_type, facts.status, frame.rule
         mode = frame.mode
-        if status == Status.NEGATED and event_type in _REFUSABLE and modal(token) in ("will", "would", "can", "could"):
+        if (
+            status == Status.NEGATED
+            and event_type in _REFUSABLE
+            and modal(token) in ("will", "would", "can", "could")
+        ):
             event_type, status, rule, mode = EventType.REJECT, Status.ASSERTED, f"{rule}+refusal", ()
         if event_type == EventType.ASSAULT:
             mode = self._modes(token, actor_tokens, mode)
@@ -302,7 +319,9 @@ class FrameCoder:
                 modes.append(mode)
         return tuple(modes)
 
-    def _reported_accusations(self, parsed: ParsedArticle, sent: Span, triggers: list[_Trigger]) -> list[Event]:
+    def _reported_accusations(
+        self, parsed: ParsedArticle, sent: Span, triggers: list[_Trigger]
+    ) -> list[Event]:
         """Code "X said the coalition has escalated its violations" as X accusing the coalition.
 
         A statement whose content charges its subject with a wrong is an accusation even with
@@ -323,7 +342,11 @@ class FrameCoder:
                     continue
                 speaker = subjects(verb)
                 accused = subjects(cue.head if cue.pos_ not in ("VERB", "AUX") else cue) or subjects(clause)
-                accused = [a for a in accused if a.lower_ not in _FIRST_PERSON and a.pos_ != "PRON" or a.lower_ in ("it", "they")]
+                accused = [
+                    a
+                    for a in accused
+                    if a.lower_ not in _FIRST_PERSON and a.pos_ != "PRON" or a.lower_ in ("it", "they")
+                ]
                 if not speaker or not accused:
                     continue
                 events.append(

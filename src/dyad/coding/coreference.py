@@ -79,7 +79,9 @@ def merge(base: Event, other: Event) -> Event:
     roles = {q.role for q in base.quantities}
     quantities = base.quantities + tuple(q for q in other.quantities if q.role not in roles)
     locations = base.locations + tuple(
-        loc for loc in other.locations if (loc.name, loc.country) not in {(x.name, x.country) for x in base.locations}
+        loc
+        for loc in other.locations
+        if (loc.name, loc.country) not in {(x.name, x.country) for x in base.locations}
     )
     event_date = base.date
     if other.date is not None and (
@@ -104,7 +106,7 @@ def _date_statements(events: list[Event]) -> list[Event]:
     """Give a named person's undated events the stated date of their other events."""
     stated: dict[str, EventDate] = {}
     for event in events:
-        for person in (*event.actors[:1], *( (event.speaker,) if event.speaker else ())):
+        for person in (*event.actors[:1], *((event.speaker,) if event.speaker else ())):
             if person.name and event.date is not None and event.date.basis == "text":
                 stated.setdefault(person.name, event.date)
     dated = []

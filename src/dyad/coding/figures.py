@@ -51,7 +51,9 @@ def _figure(token: Token, numbers: dict[int, NumberMention]) -> NumberMention | 
 
 def _quantity(parsed: ParsedArticle, role: str, mention: NumberMention) -> Quantity:
     span = parsed.char_span(mention.start_char, mention.end_char)
-    return Quantity(role, mention.value, span, low=mention.low, high=mention.high, is_approx=mention.is_approx)
+    return Quantity(
+        role, mention.value, span, low=mention.low, high=mention.high, is_approx=mention.is_approx
+    )
 
 
 def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token, str]]:
@@ -66,7 +68,9 @@ def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token
     return found
 
 
-def link_quantities(parsed: ParsedArticle, sent: Span, events: Sequence[Event], book: FrameBook) -> list[Event]:
+def link_quantities(
+    parsed: ParsedArticle, sent: Span, events: Sequence[Event], book: FrameBook
+) -> list[Event]:
     """Return ``events`` with the figures of their sentence linked to them."""
     if not events:
         return []

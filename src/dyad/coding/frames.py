@@ -22,7 +22,12 @@ _FRAME_KEYS = {
     "requires_modifier", "requires_light_verb", "requires_object_frame",
 }  # fmt: skip
 _LIST_SECTIONS = (
-    "labour_strike_modifiers", "reporting", "claiming", "light_verbs", "accusation_cues", "non_participants",
+    "labour_strike_modifiers",
+    "reporting",
+    "claiming",
+    "light_verbs",
+    "accusation_cues",
+    "non_participants",
 )
 
 

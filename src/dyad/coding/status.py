@@ -53,7 +53,9 @@ def _own_status(trigger: Token, reported: bool) -> Status | None:
     return None
 
 
-def _governed_status(head: Token, book: FrameBook, frame_of: Callable[[Token], Frame | None]) -> Status | None:
+def _governed_status(
+    head: Token, book: FrameBook, frame_of: Callable[[Token], Frame | None]
+) -> Status | None:
     """Return the status a predicate gives to what it governs, if it gives one."""
     lemma = head.lemma_.lower()
     frame = frame_of(head)
