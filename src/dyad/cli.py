@@ -35,8 +35,9 @@ class OutputFormat(StrEnum):
 
 CSV_COLUMNS = (
     "article_id", "event_id", "type", "mode", "status", "historical",
-    "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector", "date", "location", "location_country", "killed",
-    "injured", "size", "count", "trigger", "sentence", "rule", "confidence",
+    "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector",
+    "date", "location", "location_country", "killed", "injured", "size", "count",
+    "trigger", "sentence", "rule", "confidence",
 )  # fmt: skip
 
 
