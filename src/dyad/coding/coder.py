@@ -17,6 +17,7 @@ from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
+    RELATIVE_PRONOUNS,
     children,
     conjuncts,
     governing_verb,
@@ -52,6 +53,13 @@ _TYPE_PREPS: dict[EventType, tuple[str, ...]] = {
 _REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.SUPPORT,
               EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
 _ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
+# PLOVER codes a stated intention by its kind: to cooperate is AGREE, to do harm is THREATEN.
+_COOPERATIVE = {EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE,
+                EventType.COOPERATE, EventType.AID, EventType.RETREAT}  # fmt: skip
+_HARMFUL = {EventType.SANCTION, EventType.COERCE, EventType.ASSAULT, EventType.PROTEST, EventType.MOBILIZE}
+_THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations", EventType.MOBILIZE: "violence"}
+# Participles used as nouns or attributes ("the wounded", "the seized boats") name no new act.
+_NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr"}
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 
 
@@ -83,6 +91,8 @@ class FrameCoder:
         book = self.book
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+            if token.dep_ in _NOMINAL_DEPS and token.tag_ in ("VBN", "VBD", "JJ", "VBG"):
+                return None
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj", "acomp"):
                     frame = book.phrasal.get(f"{lemma} {child.lower_}")
@@ -228,7 +238,10 @@ class FrameCoder:
             ):
                 continue
             if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
-                doers = subjects(token) + prep_objects(token, {"in"})
+                doers = [
+                    token.head if d.tag_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else d
+                    for d in subjects(token) + prep_objects(token, {"in"})
+                ]
                 if any(
                     (d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT) for d in doers
                 ):
@@ -281,11 +294,29 @@ class FrameCoder:
             event_type, status, rule, mode = EventType.REJECT, Status.ASSERTED, f"{rule}+refusal", ()
         if event_type == EventType.ASSAULT:
             mode = self._modes(token, actor_tokens, mode)
+        speaker_token = facts.speaker
+        if speaker_token is not None and (speaker_token.i == token.i or speaker_token in actor_tokens):
+            speaker_token = None
+        if facts.source in ("own", "planning") and (
+            status == Status.PLANNED or (status == Status.HYPOTHETICAL and modal(token) == "would")
+        ):
+            if event_type in _COOPERATIVE and event_type != EventType.AGREE:
+                event_type, status, rule = EventType.AGREE, Status.ASSERTED, f"{rule}+intent"
+                mode = ()
+            elif event_type in _HARMFUL:
+                threat_mode = _THREAT_MODES.get(event_type) or (mode[0] if mode else None)
+                event_type, status, rule = EventType.THREATEN, Status.ASSERTED, f"{rule}+threat"
+                mode = (threat_mode,) if threat_mode else ()
+        elif facts.source == "own" and status == Status.DEMANDED and speaker_token is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
+            recipient_tokens = actor_tokens
+            actor_tokens, speaker_token = [speaker_token], None
+            event_type, status, rule, mode = EventType.REQUEST, Status.ASSERTED, f"{rule}+demand", ()
         actors = self._actors(parsed, actor_tokens, token)
         recipients = self._actors(parsed, recipient_tokens, token)
         speaker = None
-        if facts.speaker is not None and facts.speaker.i != token.i and facts.speaker not in actor_tokens:
-            start, end = phrase_bounds(facts.speaker)
+        if speaker_token is not None:
+            start, end = phrase_bounds(speaker_token)
             speaker = Actor(span=parsed.text_span(token.doc[start:end]))
         confidence = 0.5 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * is_verb
         return Event(

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 # Verbs that make what they govern a plan rather than a fact.
 PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "decide", "set", "due", "hope",
-            "want", "seek", "propose", "consider", "try", "attempt", "mean"}  # fmt: skip
+            "want", "seek", "propose", "consider", "try", "attempt", "mean", "willing", "ready",
+            "prepared", "determined", "poised", "likely", "about"}  # fmt: skip
 # Dependencies through which a governing predicate reaches the trigger's clause.
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "nsubjpass", "oprd"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -33,6 +34,9 @@ class Factuality:
 
     status: Status
     speaker: Token | None = None
+    # Where the status came from: "own" (the trigger's modal or negation), "governed" (a
+    # governing trigger, such as "call for"), "planning" (a verb of planning), or "none".
+    source: str = "none"
 
 
 def _own_status(trigger: Token, reported: bool) -> Status | None:
@@ -79,6 +83,7 @@ def factuality(
     """
     speaker = None
     status: Status | None = None
+    source = "none"
     via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     for dep, head in clause_ancestors(trigger):
         if dep not in _COMPLEMENT or (dep == "advcl" and not via_infinitive):
@@ -91,10 +96,13 @@ def factuality(
             break
         if status is None:
             status = _governed_status(head, book, frame_of)
+            if status is not None:
+                source = "planning" if frame_of(head) is None and head.lemma_.lower() in PLANNING else "governed"
         if status is None and dep in ("advcl", "xcomp") and via_infinitive:
             # "passed a non-binding resolution to expel": the purpose belongs to the object.
             for obj in head.children:
                 if obj.dep_ == "dobj" and (status := _governed_status(obj, book, frame_of)) is not None:
+                    source = "governed"
                     break
         if dep in ("xcomp", "ccomp", "acl"):
             via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
@@ -102,11 +110,11 @@ def factuality(
     if own is None and not is_verb and has_negation(trigger):
         own = Status.NEGATED
     if own is not None and (status is None or own == Status.NEGATED):
-        status = own
+        status, source = own, "own"
     if speaker is None:
         for _dep, head in clause_ancestors(trigger):
             if head.lemma_.lower() in book.reporting and head.pos_ == "VERB":
                 subject = subjects(head)
                 speaker = subject[0] if subject else None
                 break
-    return Factuality(status or Status.ASSERTED, speaker)
+    return Factuality(status or Status.ASSERTED, speaker, source)
