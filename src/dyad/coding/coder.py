@@ -255,6 +255,14 @@ class FrameCoder:
                 )
             ):
                 continue  # "responded with strikes, targeting X": the targeting is the strikes
+            if (
+                frame.pos == "verb"
+                and token.dep_ == "advcl"
+                and token.head.i in by_index
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+                and (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+            ):
+                continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
             kept.append(trigger)
         return kept
 

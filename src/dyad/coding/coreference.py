@@ -37,9 +37,12 @@ def _same_actor(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
     first, second = a[0], b[0]
     if first.name or second.name:
         return first.name is not None and first.name == second.name
-    if first.country is None or first.country != second.country:
-        return False
-    return not (first.sector and second.sector and not set(first.sector) & set(second.sector))
+    if first.country is not None and second.country is not None:
+        return first.country == second.country and not (
+            first.sector and second.sector and not set(first.sector) & set(second.sector)
+        )
+    # One side's country is unresolved ("MPs"): the same kind of actor, if both kinds are known.
+    return (first.country or second.country) is not None and bool(set(first.sector) & set(second.sector))
 
 
 def _compatible_recipients(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
@@ -128,7 +131,8 @@ class EventCoreference:
         merged: list[Event] = []
         for event in _date_statements(list(events)):
             for i, kept in enumerate(merged):
-                if is_same_event(kept, event):
+                # Two mentions in one sentence are two acts the writer chose to list.
+                if kept.sentence != event.sentence and is_same_event(kept, event):
                     merged[i] = merge(kept, event)
                     break
             else:

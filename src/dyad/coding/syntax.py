@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = {"WDT", "WP"}
 _PHRASE_CUT = {"relcl", "acl", "appos", "ccomp", "advcl", "parataxis", "xcomp"}
 # Coordination is cut only at the head: "Kurdish and Iraqi forces" is one phrase, two actors.
 _HEAD_CUT = {"conj", "cc"}
+# Where-phrases say where a participant is, not who it is ("bases of the coalition in Iraq").
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "along", "around", "off", "within"}
 _SUBJECT_SHARING = {"xcomp", "conj", "advcl", "acl", "pcomp"}
 
 
@@ -37,6 +39,8 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
         current = stack.pop()
         for child in current.children:
             if child.dep_ in _PHRASE_CUT or (current.i == token.i and child.dep_ in _HEAD_CUT):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
                 continue
             kept.append(child)
             stack.append(child)
