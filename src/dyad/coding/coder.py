@@ -177,10 +177,11 @@ class FrameCoder:
             if clause.lemma_.lower() in ("target", "hit", "against"):
                 recipients += [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
         verb = governing_verb(token)
-        if (
-            verb is not None
-            and not actors
-            and (verb.lemma_.lower() in self.book.light_verbs or token.dep_ in ("dobj",) and frame.is_light)
+        # The doer of "launched strikes" / "responded with strikes" is the verb's subject; not
+        # so for "responding to the kidnapping", where the noun is what is responded to.
+        takes_doer = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in"))
+        if verb is not None and not actors and takes_doer and (
+            verb.lemma_.lower() in self.book.light_verbs or frame.is_light
         ):
             actors = subjects(verb)
         if verb is not None and not recipients:
