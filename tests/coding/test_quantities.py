@@ -32,7 +32,12 @@ def _by_text(mentions: list[NumberMention]) -> dict[str, NumberMention]:
 def test_around_100_members_is_approx():
     m = _only("ERBIL, Kurdistan Region - Around 100 members of the Iraqi parliament have signed")
     assert (m.text, m.value, m.low, m.high, m.is_approx, m.head) == (
-        "Around 100", 100, None, None, True, "members",
+        "Around 100",
+        100,
+        None,
+        None,
+        True,
+        "members",
     )
 
 
@@ -48,7 +53,12 @@ def test_over_100_times_sets_low_and_skips_the_date():
     )
     m = _only(text)
     assert (m.text, m.value, m.low, m.high, m.is_approx, m.head) == (
-        "over 100", 100, 100, None, True, "times",
+        "over 100",
+        100,
+        100,
+        None,
+        True,
+        "times",
     )
 
 
@@ -61,7 +71,10 @@ def test_mixed_words_and_digits():
     text = "with the presence of one million and 600 thousand security personnel, there is no"
     m = _only(text)
     assert (m.text, m.value, m.is_approx, m.head) == (
-        "one million and 600 thousand", 1_600_000, False, "security",
+        "one million and 600 thousand",
+        1_600_000,
+        False,
+        "security",
     )
 
 
@@ -137,7 +150,12 @@ def test_reuters_june_17_is_a_date():
 def test_between_range():
     m = _only("Police said between 20 and 30 people were killed in the clashes.")
     assert (m.text, m.value, m.low, m.high, m.is_approx, m.head) == (
-        "between 20 and 30", 20, 20, 30, True, "people",
+        "between 20 and 30",
+        20,
+        20,
+        30,
+        True,
+        "people",
     )
 
 

@@ -53,11 +53,17 @@ _TYPE_PREPS: dict[EventType, tuple[str, ...]] = {
 _REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.SUPPORT,
               EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
 _ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
+# "struck on Sunday", "hit on June 17": times and amounts are never participants.
+_NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # PLOVER codes a stated intention by its kind: to cooperate is AGREE, to do harm is THREATEN.
 _COOPERATIVE = {EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE,
                 EventType.COOPERATE, EventType.AID, EventType.RETREAT}  # fmt: skip
 _HARMFUL = {EventType.SANCTION, EventType.COERCE, EventType.ASSAULT, EventType.PROTEST, EventType.MOBILIZE}
-_THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations", EventType.MOBILIZE: "violence"}
+_THREAT_MODES = {
+    EventType.ASSAULT: "violence",
+    EventType.SANCTION: "relations",
+    EventType.MOBILIZE: "violence",
+}
 # Participles used as nouns or attributes ("the wounded", "the seized boats") name no new act.
 _NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr"}
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
@@ -179,9 +185,14 @@ class FrameCoder:
         verb = governing_verb(token)
         # The doer of "launched strikes" / "responded with strikes" is the verb's subject; not
         # so for "responding to the kidnapping", where the noun is what is responded to.
-        takes_doer = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in"))
-        if verb is not None and not actors and takes_doer and (
-            verb.lemma_.lower() in self.book.light_verbs or frame.is_light
+        takes_doer = token.dep_ == "dobj" or (
+            token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in")
+        )
+        if (
+            verb is not None
+            and not actors
+            and takes_doer
+            and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)
         ):
             actors = subjects(verb)
         if verb is not None and not recipients:
@@ -199,6 +210,7 @@ class FrameCoder:
                 or token.i == trigger.i
                 or token.like_num
                 or token.lower_ in self.book.non_participants
+                or token.ent_type_ in _NOT_PARTICIPANTS
             ):
                 continue
             seen.add(token.i)

@@ -92,7 +92,9 @@ def link_quantities(
                 if mention is not None and role not in quantities:
                     quantities[role] = _quantity(parsed, role, mention)
         for token in trigger.subtree:
-            attached = token.head.i == trigger.i or (token.head.dep_ == "prep" and token.head.head.i == trigger.i)
+            attached = token.head.i == trigger.i or (
+                token.head.dep_ == "prep" and token.head.head.i == trigger.i
+            )
             if token.lemma_.lower() == "time" and attached:  # "struck ... (over) 100 times"
                 mention = _figure(token, numbers)
                 if mention is not None:

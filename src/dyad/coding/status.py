@@ -97,7 +97,9 @@ def factuality(
         if status is None:
             status = _governed_status(head, book, frame_of)
             if status is not None:
-                source = "planning" if frame_of(head) is None and head.lemma_.lower() in PLANNING else "governed"
+                source = (
+                    "planning" if frame_of(head) is None and head.lemma_.lower() in PLANNING else "governed"
+                )
         if status is None and dep in ("advcl", "xcomp") and via_infinitive:
             # "passed a non-binding resolution to expel": the purpose belongs to the object.
             for obj in head.children:

@@ -1,0 +1,144 @@
+"""The coder on real sentences: types, status, actors, figures, dates and evidence offsets."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import dyad
+from dyad.model import EventType, Status
+from dyad.records import event_to_record
+
+PUBLISHED = datetime(2023, 12, 11, tzinfo=UTC)
+
+
+def code(pipeline: dyad.Pipeline, text: str, published: datetime | None = PUBLISHED) -> list[dict]:
+    article = dyad.Article(id="t", text=text, published_at=published)
+    return [event_to_record(event) for event in pipeline.extract(article)]
+
+
+def find(records: list[dict], event_type: str, trigger: str) -> dict:
+    matches = [r for r in records if r["type"] == event_type and r["evidence"]["trigger"] == trigger]
+    assert matches, (
+        f"no {event_type} on {trigger!r} in {[(r['type'], r['evidence']['trigger']) for r in records]}"
+    )
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def iraq(pipeline: dyad.Pipeline, load_example) -> tuple[dyad.Article, list[dict]]:
+    article = load_example("iraq-mps-coalition")
+    return article, [event_to_record(event) for event in pipeline.extract(article)]
+
+
+def test_every_offset_quotes_the_article(iraq: tuple[dyad.Article, list[dict]]) -> None:
+    article, records = iraq
+    assert records
+    for record in records:
+        evidence = record["evidence"]
+        assert article.text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+        assert article.text[evidence["trigger_start"] : evidence["trigger_end"]] == evidence["trigger"]
+        for actor in record["actor"] + record["recipient"]:
+            assert article.text[actor["start"] : actor["end"]] == actor["text"]
+        if record["date"] and record["date"]["text"]:
+            assert article.text[record["date"]["start"] : record["date"]["end"]] == record["date"]["text"]
+
+
+def test_petition_is_an_asserted_request_and_the_expulsion_only_demanded(iraq) -> None:
+    _, records = iraq
+    petition = find(records, "REQUEST", "petition")
+    assert petition["status"] == "asserted"
+    assert petition["historical"] is False
+    assert (petition["actor"][0]["country"], petition["actor"][0]["sector"]) == ("IRQ", ["LEG"])
+    assert petition["quantities"]["size"]["value"] == 100
+    assert petition["quantities"]["size"]["approx"] is True
+    assert petition["date"]["value"] == "2023-12-10"  # from the restatement "announced on Sunday"
+    expulsions = [r for r in records if r["type"] == "SANCTION"]
+    assert expulsions and all(r["status"] == "demanded" for r in expulsions)
+
+
+def test_dateline_is_never_an_actor_or_a_place(iraq) -> None:
+    _, records = iraq
+    for record in records:
+        assert all("Kurdistan Region" not in a["text"] for a in record["actor"] + record["recipient"])
+        assert all(loc["name"] != "Erbil" for loc in record["location"])
+
+
+def test_militia_attacks_carry_count_modes_and_range(iraq) -> None:
+    _, records = iraq
+    attack = find(records, "ASSAULT", "struck")
+    assert attack["quantities"]["count"]["low"] == 100
+    assert set(attack["mode"]) == {"drone", "heavy-weapons"}
+    assert attack["date"]["value"] == "2023-10-17" and attack["date"]["until"] == "2023-12-11"
+    assert attack["recipient"][0]["sector"] == ["MIL"]
+    assert {loc["country"] for loc in attack["location"]} >= {"IRQ", "SYR"}
+
+
+def test_restated_us_strikes_merge_with_their_toll(iraq) -> None:
+    _, records = iraq
+    strikes = [
+        r for r in records if r["type"] == "ASSAULT" and any(a["country"] == "USA" for a in r["actor"])
+    ]
+    merged = [r for r in strikes if "killed" in r["quantities"]]
+    assert merged and merged[0]["quantities"]["killed"]["low"] == 11
+    assert "MIL" in merged[0]["actor"][0]["sector"]
+
+
+def test_2020_resolution_is_historical(iraq) -> None:
+    _, records = iraq
+    resolution = find(records, "REQUEST", "resolution")
+    assert resolution["historical"] is True
+    assert resolution["date"]["value"] == "2020-01" and resolution["date"]["granularity"] == "month"
+
+
+def test_refusal_to_yield_is_a_reject(pipeline: dyad.Pipeline) -> None:
+    text = "The United States today insisted it would not yield to terrorist blackmail."
+    records = code(pipeline, text, datetime(1987, 6, 18, tzinfo=UTC))
+    refusal = find(records, "REJECT", "yield")
+    assert refusal["status"] == "asserted"
+    assert refusal["rule"].endswith("+refusal")
+    assert not [r for r in records if r["type"] == "CONCEDE" and r["status"] == "asserted"]
+
+
+def test_call_for_release_is_demanded_not_done(pipeline: dyad.Pipeline) -> None:
+    text = "Shaheen asked Tehran to free all fishing boats and sailors held by Iran."
+    records = code(pipeline, text)
+    request = find(records, "REQUEST", "asked")
+    assert request["recipient"][0]["country"] == "IRN"
+    release = find(records, "RETREAT", "free")
+    assert release["status"] == Status.DEMANDED.value
+
+
+def test_accusation_with_gold_actors(pipeline: dyad.Pipeline) -> None:
+    text = "The Sudanese government has accused Darfur rebels of violating a month-old ceasefire."
+    accusation = find(code(pipeline, text, None), EventType.ACCUSE.value, "accused")
+    assert (accusation["actor"][0]["country"], accusation["actor"][0]["sector"]) == ("SDN", ["GOV"])
+    assert "REB" in accusation["recipient"][0]["sector"]
+
+
+def test_stated_intention_to_cooperate_is_agree(pipeline: dyad.Pipeline) -> None:
+    text = "Syria says it is willing to withdraw its troops from neighboring Lebanon."
+    intent = find(code(pipeline, text, None), "AGREE", "withdraw")
+    assert intent["status"] == "asserted" and intent["rule"].endswith("+intent")
+
+
+def test_stated_intention_to_harm_is_threaten(pipeline: dyad.Pipeline) -> None:
+    text = "Palestinian leaders said they would boycott all official contact with the United States."
+    threat = find(code(pipeline, text, None), "THREATEN", "boycott")
+    assert threat["status"] == "asserted"
+
+
+def test_passive_kidnapping_has_victims_as_recipients(pipeline: dyad.Pipeline) -> None:
+    text = "Glass and Usayran were kidnapped in the southern suburbs of Beirut on June 17."
+    kidnapping = find(code(pipeline, text, datetime(1987, 6, 18, tzinfo=UTC)), "ASSAULT", "kidnapped")
+    assert kidnapping["mode"] == ["abduct"]
+    assert [r["text"] for r in kidnapping["recipient"]] == ["Glass", "Usayran"]
+    assert kidnapping["actor"] == []
+    assert kidnapping["date"]["value"] == "1987-06-17"
+    assert kidnapping["cameo"] == "181"
+
+
+def test_empty_and_blank_articles_yield_nothing(pipeline: dyad.Pipeline) -> None:
+    assert code(pipeline, "") == []
+    assert code(pipeline, "   \n\n  ") == []

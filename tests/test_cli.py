@@ -1,0 +1,93 @@
+"""The command line: bad input never loses good input, and exit codes say what happened."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dyad.cli import app
+
+runner = CliRunner()
+GOOD = {"id": "good", "published": "2023-12-11", "text": "Iraqi MPs urged the government to expel US forces."}
+
+
+def write_lines(path: Path, lines: list[bytes]) -> Path:
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def test_extract_writes_contract_records(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "in.jsonl", [json.dumps(GOOD).encode()])
+    result = runner.invoke(app, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    request = next(r for r in records if r["type"] == "REQUEST")
+    assert request["actor"][0]["sector"] == ["LEG"]
+    assert request["evidence"]["trigger"] == "urged"
+    assert request["date"] == {
+        "value": "2023-12-11", "until": None, "granularity": "day", "basis": "publication",
+        "text": None, "start": None, "end": None,
+    }  # fmt: skip
+
+
+def test_keep_going_reports_each_bad_record_and_codes_the_rest(tmp_path: Path) -> None:
+    source = write_lines(
+        tmp_path / "mixed.jsonl",
+        [
+            b"{not json",
+            json.dumps({"id": "no-text"}).encode(),
+            json.dumps({**GOOD, "id": "bad-date", "published": "11/12/2023 noon"}).encode(),
+            b'{"id": "latin1", "text": "caf\xe9"}',
+            json.dumps({"id": "empty", "text": "   "}).encode(),
+            json.dumps(GOOD).encode(),
+        ],
+    )
+    result = runner.invoke(app, ["extract", str(source), "--keep-going"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split(":")[2] for e in errors] == ["1", "2", "3", "4"]
+    assert all(str(source) in e for e in errors)
+    assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"good"}
+
+
+def test_without_keep_going_the_first_bad_record_stops_with_exit_1(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "bad.jsonl", [b"[1, 2]", json.dumps(GOOD).encode()])
+    result = runner.invoke(app, ["extract", str(source)])
+    assert result.exit_code == 1
+    assert "bad.jsonl:1" in result.stderr
+
+
+def test_binary_file_is_refused_by_name(tmp_path: Path) -> None:
+    binary = tmp_path / "image.jsonl"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = runner.invoke(app, ["extract", str(binary), "--keep-going"])
+    assert result.exit_code == 1
+    assert "image.jsonl" in result.stderr and "binary" in result.stderr
+
+
+def test_too_long_article_is_refused_with_a_reason(tmp_path: Path) -> None:
+    config = tmp_path / "small.toml"
+    config.write_text("[pipeline]\nmax_chars = 200\n")
+    long_record = {**GOOD, "id": "long", "text": "Iraqi MPs urged the government to act. " * 20}
+    source = write_lines(tmp_path / "in.jsonl", [json.dumps(long_record).encode(), json.dumps(GOOD).encode()])
+    result = runner.invoke(app, ["extract", str(source), "--keep-going", "--config", str(config)])
+    assert result.exit_code == 1
+    assert "'long'" in result.stderr and "max_chars" in result.stderr
+    assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"good"}
+
+
+def test_unknown_stage_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "typo.toml"
+    config.write_text('[pipeline]\nstages = ["geo.gazeteer.v1"]\n')
+    source = write_lines(tmp_path / "in.jsonl", [json.dumps(GOOD).encode()])
+    result = runner.invoke(app, ["extract", str(source), "--config", str(config)])
+    assert result.exit_code == 2
+    assert "unknown stage 'geo.gazeteer.v1'" in result.stderr
+
+
+def test_eval_scores_the_guiding_example(shared: Path) -> None:
+    result = runner.invoke(app, ["eval", str(shared / "examples" / "iraq-mps-coalition.expected.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "must 7/7" in result.stdout and "violations 0" in result.stdout
