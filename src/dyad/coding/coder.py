@@ -285,10 +285,8 @@ class FrameCoder:
         if event.event_type == EventType.REQUEST and event.status == Status.DEMANDED:
             return True
         trigger_is_noun = ".noun." in event.rule
-        definite = event.trigger.start_char >= 4 and event.sentence.text[
-            max(0, event.trigger.start_char - event.sentence.start_char - 4) : event.trigger.start_char
-            - event.sentence.start_char
-        ].lower().strip() in ("the",)
+        before = event.sentence.text[: event.trigger.start_char - event.sentence.start_char].split()
+        definite = bool(before) and before[-1].lower() == "the"
         return (
             trigger_is_noun
             and definite
@@ -397,7 +395,7 @@ class FrameCoder:
                 accused = [
                     a
                     for a in accused
-                    if a.lower_ not in _FIRST_PERSON and a.pos_ != "PRON" or a.lower_ in ("it", "they")
+                    if (a.pos_ != "PRON" and a.lower_ not in _FIRST_PERSON) or a.lower_ in ("it", "they")
                 ]
                 if not speaker or not accused:
                     continue
