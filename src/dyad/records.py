@@ -8,28 +8,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyad.model import Actor, Event, Location
+from dyad.model import Actor, Event, Location, TextSpan
 from dyad.plover import QUADS, score, to_cameo
+
+
+def _span_fields(span: TextSpan | None) -> dict[str, Any]:
+    """Return the text and offsets of a span, all None when the span is unknown."""
+    if span is None:
+        return {"text": None, "start": None, "end": None}
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
     """Return the contract form of one actor or recipient."""
+    fields = _span_fields(actor.span)
     return {
-        "text": actor.span.text,
+        "text": fields["text"],
         "name": actor.name,
         "country": actor.country,
         "sector": list(actor.sector),
         "attributes": list(actor.attributes),
         "resolved_by": actor.resolved_by,
-        "start": actor.span.start_char,
-        "end": actor.span.end_char,
+        "start": fields["start"],
+        "end": fields["end"],
     }
 
 
 def location_record(location: Location) -> dict[str, Any]:
     """Return the contract form of one event location."""
+    fields = _span_fields(location.span)
     return {
-        "text": location.span.text if location.span else None,
+        "text": fields["text"],
         "name": location.name,
         "country": location.country,
         "admin1": location.admin1,
@@ -37,8 +46,8 @@ def location_record(location: Location) -> dict[str, Any]:
         "lon": location.lon,
         "geonameid": location.geonameid,
         "precision": location.precision,
-        "start": location.span.start_char if location.span else None,
-        "end": location.span.end_char if location.span else None,
+        "start": fields["start"],
+        "end": fields["end"],
     }
 
 
@@ -65,9 +74,7 @@ def event_to_record(event: Event) -> dict[str, Any]:
             "until": event_date.until,
             "granularity": event_date.granularity,
             "basis": event_date.basis,
-            "text": event_date.span.text if event_date.span else None,
-            "start": event_date.span.start_char if event_date.span else None,
-            "end": event_date.span.end_char if event_date.span else None,
+            **_span_fields(event_date.span),
         },
         "location": [location_record(loc) for loc in event.locations],
         "quantities": {

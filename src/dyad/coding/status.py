@@ -40,12 +40,11 @@ class Factuality:
 
 
 def _own_status(trigger: Token, reported: bool) -> Status | None:
-    verb = trigger
-    if has_negation(verb):
+    if has_negation(trigger):
         return Status.NEGATED
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in trigger.children):
         return Status.HYPOTHETICAL
-    aux = modal(verb)
+    aux = modal(trigger)
     if aux in ("will", "shall"):
         return Status.PLANNED
     if aux == "would":
