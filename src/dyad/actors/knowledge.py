@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ _DROP_WORDS = frozenset({"the", "al", "el", "a", "an"})
 _SPLIT = re.compile(r"[^\w']+")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Return the lookup key of a phrase: lowercase, no accents, dots, hyphens or articles."""
     text = unicodedata.normalize("NFKD", text)

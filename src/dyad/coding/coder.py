@@ -148,7 +148,7 @@ class FrameCoder:
                 recipients = conjuncts(token.head)  # "vessels seized by Iran"
         else:
             actors = subjects(token)
-            previous = token.doc[token.i - 1] if token.i > token.sent.start else None
+            previous = None if token.is_sent_start else token.doc[token.i - 1]
             if (
                 token.dep_ == "advcl"
                 and token.tag_ == "VBG"

@@ -17,6 +17,7 @@ them: "will meet on Monday" looks forward, "met on Monday" back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -27,7 +28,7 @@ from dyad.model import Event, EventDate, TextSpan
 from dyad.registry import stages
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from dyad.nlp import ParsedArticle
 
@@ -50,6 +51,26 @@ class _Anchored:
     expression: TimeExpression
     root: Token
     clause: Token
+    # Where the expression's sentence starts (token index, char offset).
+    sent_start: int
+    sent_start_char: int
+
+
+class _Window:
+    """The parsed window's text and sentences, computed once per article.
+
+    ``Doc.text`` and ``Token.sent`` rebuild their result on every access; per event that
+    was most of this stage's time.
+    """
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self.text = parsed.doc.text
+        self._sentences = list(parsed.doc.sents)
+        self._starts = [sent.start for sent in self._sentences]
+
+    def sentence_of(self, token: Token) -> Span:
+        """Return the sentence holding ``token``."""
+        return self._sentences[bisect_right(self._starts, token.i) - 1]
 
 
 def _is_clause_head(token: Token) -> bool:
@@ -104,25 +125,36 @@ class DateResolver:
         """Return the events with their date, historical flag and this stage in ``coded_by``."""
         published = parsed.article.published_at
         anchor = published.date() if published else None
-        anchored = self._anchor_expressions(parsed, anchor)
-        return [self._resolve(parsed, event, anchored, anchor) for event in events]
+        window = _Window(parsed)
+        anchored = self._anchor_expressions(parsed, anchor, window)
+        return [self._resolve(parsed, event, anchored, anchor, window) for event in events]
 
-    def _anchor_expressions(self, parsed: ParsedArticle, anchor: date | None) -> list[_Anchored]:
+    def _anchor_expressions(
+        self, parsed: ParsedArticle, anchor: date | None, window: _Window
+    ) -> list[_Anchored]:
         anchored = []
-        for expression in find_time_expressions(parsed.doc.text, anchor, offset=parsed.offset):
+        for expression in find_time_expressions(window.text, anchor, offset=parsed.offset):
             span = parsed.doc_span(TextSpan(expression.start_char, expression.end_char, expression.text))
             if span is None or len(span) == 0:
                 continue
             root = span.root
-            anchored.append(_Anchored(expression, root, _clause_head(root)))
+            sent = window.sentence_of(root)
+            anchored.append(_Anchored(expression, root, _clause_head(root), sent.start, sent.start_char))
         return anchored
 
     def _resolve(
-        self, parsed: ParsedArticle, event: Event, anchored: list[_Anchored], anchor: date | None
+        self,
+        parsed: ParsedArticle,
+        event: Event,
+        anchored: list[_Anchored],
+        anchor: date | None,
+        window: _Window,
     ) -> Event:
         coded_by = (*event.coded_by, NAME) if NAME not in event.coded_by else event.coded_by
         trigger_span = parsed.doc_span(event.trigger)
-        found = self._choose(parsed, trigger_span.root, anchored) if trigger_span is not None else None
+        found = (
+            self._choose(parsed, trigger_span.root, anchored, window) if trigger_span is not None else None
+        )
         event_date: EventDate | None = None
         pluperfect = False
         if found is not None:
@@ -143,15 +175,19 @@ class DateResolver:
         return replace(event, date=event_date, is_historical=historical, coded_by=coded_by)
 
     def _choose(
-        self, parsed: ParsedArticle, trigger: Token, anchored: list[_Anchored]
+        self,
+        parsed: ParsedArticle,
+        trigger: Token,
+        anchored: list[_Anchored],
+        window: _Window,
     ) -> tuple[_Anchored, str, bool] | None:
         """Return the governing expression, its basis, and whether it is in the trigger's own clause."""
         usable = [
             a for a in anchored if a.expression.kind in ("date", "range") and value_bounds(a.expression.value)
         ]
         clause = _clause_head(trigger)
-        sentence = trigger.sent
-        in_sentence = [a for a in usable if a.root.sent.start == sentence.start]
+        sentence = window.sentence_of(trigger)
+        in_sentence = [a for a in usable if a.sent_start == sentence.start]
         # 1. The trigger's own phrase: the expression hangs below the trigger, no clause between.
         for a in in_sentence:
             token = a.root
@@ -166,10 +202,10 @@ class DateResolver:
                 nearest = min(candidates, key=lambda a: abs(a.root.i - trigger.i))
                 return nearest, "text", head.i == clause.i
         # 4. An earlier sentence of the same paragraph, if its date governs that sentence.
-        paragraph_start = self._paragraph_start(parsed.doc.text, sentence.start_char)
+        paragraph_start = self._paragraph_start(window.text, sentence.start_char)
         earlier = [
             a for a in usable
-            if paragraph_start <= a.root.sent.start_char < sentence.start_char and self._governs_sentence(a)
+            if paragraph_start <= a.sent_start_char < sentence.start_char and self._governs_sentence(a)
         ]  # fmt: skip
         if earlier:
             return earlier[-1], "paragraph", False
