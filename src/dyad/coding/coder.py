@@ -165,7 +165,9 @@ class FrameCoder:
             recipients += prep_objects(dobj, {"to"}) if frame.event_type == EventType.AID else []
         return actors, recipients
 
-    def _noun_arguments(self, token: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
+    def _noun_arguments(
+        self, token: Token, frame: Frame, trigger_indices: set[int]
+    ) -> tuple[list[Token], list[Token]]:
         preps = set(frame.preps) | set(_TYPE_PREPS.get(frame.event_type, ()))
         actors: list[Token] = []
         recipients: list[Token] = []
@@ -188,10 +190,13 @@ class FrameCoder:
         takes_doer = token.dep_ == "dobj" or (
             token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in")
         )
+        # When the governing verb is an event of its own ("signed an agreement", "halted
+        # aid"), the noun is what that act is about, and its subject is that act's actor.
         if (
             verb is not None
             and not actors
             and takes_doer
+            and verb.i not in trigger_indices
             and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)
         ):
             actors = subjects(verb)
@@ -227,10 +232,16 @@ class FrameCoder:
         """Return the events of one sentence."""
         triggers = [_Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
         triggers = self._drop_restatements(triggers)
-        events = [self._event(parsed, sent, trigger) for trigger in triggers]
-        events = [event for event in events if not self._is_vacuous(event)]
+        indices = {trigger.token.i for trigger in triggers}
+        coded = [self._event(parsed, sent, trigger, indices) for trigger in triggers]
+        events = [event for event, _ in coded if not self._is_vacuous(event)]
+        references = {event.trigger.start_char for event, is_reference in coded if is_reference}
         events += self._reported_accusations(parsed, sent, triggers)
-        return link_quantities(parsed, sent, events, self.book)
+        events = link_quantities(parsed, sent, events, self.book)
+        # A bare event noun with no doer and no figure, in a circumstance ("after clashes") or
+        # as what another act is about ("halted aid", "rejected an appeal"), is a reference to
+        # an event, not a report of one; PLOVER codes only the act around it.
+        return [e for e in events if e.trigger.start_char not in references or e.quantities]
 
     def _drop_restatements(self, triggers: list[_Trigger]) -> list[_Trigger]:
         """Drop triggers that restate another trigger's event in the same sentence.
@@ -281,27 +292,20 @@ class FrameCoder:
 
     @staticmethod
     def _is_vacuous(event: Event) -> bool:
-        """Return whether an event adds nothing: a request for a request, a bare "the attacks"."""
-        if event.event_type == EventType.REQUEST and event.status == Status.DEMANDED:
-            return True
-        trigger_is_noun = ".noun." in event.rule
-        before = event.sentence.text[: event.trigger.start_char - event.sentence.start_char].split()
-        definite = bool(before) and before[-1].lower() == "the"
-        return (
-            trigger_is_noun
-            and definite
-            and not event.actors
-            and not event.recipients
-            and not event.quantities
-        )
+        """Return whether an event adds nothing: a request for a request."""
+        return event.event_type == EventType.REQUEST and event.status == Status.DEMANDED
 
-    def _event(self, parsed: ParsedArticle, sent: Span, trigger: _Trigger) -> Event:
+    def _event(
+        self, parsed: ParsedArticle, sent: Span, trigger: _Trigger, trigger_indices: set[int]
+    ) -> tuple[Event, bool]:
+        """Return the event of a trigger, and whether it is only a reference to an event."""
         token, frame = trigger.token, trigger.frame
         is_verb = frame.pos == "verb"
         if is_verb:
             actor_tokens, recipient_tokens = self._verb_arguments(token, frame)
         else:
-            actor_tokens, recipient_tokens = self._noun_arguments(token, frame)
+            actor_tokens, recipient_tokens = self._noun_arguments(token, frame, trigger_indices)
+        is_reference = not is_verb and not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
         facts = factuality(token, self.book, self.frame_for, is_verb=is_verb)
         event_type, status, rule = frame.event_type, facts.status, frame.rule
         mode = frame.mode
@@ -338,7 +342,7 @@ class FrameCoder:
             start, end = phrase_bounds(speaker_token)
             speaker = Actor(span=parsed.text_span(token.doc[start:end]))
         confidence = 0.5 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * is_verb
-        return Event(
+        event = Event(
             article_id=parsed.article.id,
             event_type=event_type,
             trigger=parsed.text_span(token),
@@ -353,6 +357,7 @@ class FrameCoder:
             confidence=round(min(confidence, 0.95), 2),
             coded_by=(STAGE_NAME,),
         )
+        return event, is_reference
 
     def _modes(self, token: Token, actor_tokens: list[Token], base: tuple[str, ...]) -> tuple[str, ...]:
         """Add the modes the event's instruments state ("with rockets and drones", "air raid")."""
