@@ -17,7 +17,7 @@ from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
-    RELATIVE_PRONOUNS,
+    antecedent,
     children,
     conjuncts,
     governing_verb,
@@ -66,7 +66,6 @@ _THREAT_MODES = {
 }
 # Participles used as nouns or attributes ("the wounded", "the seized boats") name no new act.
 _NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr"}
-_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,10 +261,7 @@ class FrameCoder:
             ):
                 continue
             if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
-                doers = [
-                    token.head if d.tag_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else d
-                    for d in subjects(token) + prep_objects(token, {"in"})
-                ]
+                doers = [antecedent(d) for d in subjects(token) + prep_objects(token, {"in"})]
                 if any(
                     (d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT) for d in doers
                 ):
@@ -391,17 +387,27 @@ class FrameCoder:
                 subtree = list(clause.subtree)
                 if any(t in subtree for t in accused_spans):
                     continue
-                cue = next((t for t in subtree if t.lemma_.lower() in self.book.accusation_cues
-                            or t.lower_ in self.book.accusation_cues), None)  # fmt: skip
+                # The charge must be what the statement predicates of its subject ("has
+                # escalated its violations", "have become a threat"), not a word in an adjunct.
+                predicates = {clause.i, *(c.i for c in clause.conjuncts)}
+                cue = next(
+                    (
+                        t
+                        for t in subtree
+                        if (
+                            t.lemma_.lower() in self.book.accusation_cues
+                            or t.lower_ in self.book.accusation_cues
+                        )
+                        and t.dep_ in ("dobj", "attr", "acomp", "oprd")
+                        and t.head.i in predicates
+                    ),
+                    None,
+                )
                 if cue is None:
                     continue
                 speaker = subjects(verb)
-                accused = subjects(cue.head if cue.pos_ not in ("VERB", "AUX") else cue) or subjects(clause)
-                accused = [
-                    a
-                    for a in accused
-                    if (a.pos_ != "PRON" and a.lower_ not in _FIRST_PERSON) or a.lower_ in ("it", "they")
-                ]
+                # A pronoun may be the speaker itself ("Syria says it ..."): only named accused.
+                accused = [a for a in subjects(cue.head) if a.pos_ != "PRON"]
                 if not speaker or not accused:
                     continue
                 events.append(

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs that make what they govern a plan rather than a fact.
-PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "decide", "set", "due", "hope",
+PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "set", "due", "hope",
             "want", "seek", "propose", "consider", "try", "attempt", "mean", "willing", "ready",
             "prepared", "determined", "poised", "likely", "about"}  # fmt: skip
 # Dependencies through which a governing predicate reaches the trigger's clause.
@@ -85,6 +85,8 @@ def factuality(
     source = "none"
     via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     for dep, head in clause_ancestors(trigger):
+        if status is None and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
+            status, source = Status.HYPOTHETICAL, "governed"  # "... if he gave them a veto"
         if dep not in _COMPLEMENT or (dep == "advcl" and not via_infinitive):
             break
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in book.reporting and dep == "ccomp":
@@ -99,8 +101,9 @@ def factuality(
                 source = (
                     "planning" if frame_of(head) is None and head.lemma_.lower() in PLANNING else "governed"
                 )
-        if status is None and dep in ("advcl", "xcomp") and via_infinitive:
-            # "passed a non-binding resolution to expel": the purpose belongs to the object.
+        if status is None and (dep in ("advcl", "xcomp") and via_infinitive or dep == "ccomp"):
+            # "passed a non-binding resolution to expel", "reiterated its demand that Israel
+            # ease": the clause belongs to the verb's object.
             for obj in head.children:
                 if obj.dep_ == "dobj" and (status := _governed_status(obj, book, frame_of)) is not None:
                     source = "governed"

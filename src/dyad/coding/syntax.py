@@ -109,6 +109,16 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def antecedent(token: Token) -> Token:
+    """Return what a relative pronoun stands for ("raids ... in which 20 were killed" → raids)."""
+    if token.tag_ not in RELATIVE_PRONOUNS:
+        return token
+    for dep, head in clause_ancestors(token):
+        if dep == "relcl":
+            return head
+    return token
+
+
 def governing_verb(token: Token) -> Token | None:
     """Return the verb a noun is the object of, directly or through one preposition."""
     head = token.head
