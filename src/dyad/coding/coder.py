@@ -112,6 +112,8 @@ class FrameCoder:
                 for o in objects
             ):
                 return None
+            if frame.is_transitive and not any(o.dep_ == "dobj" for o in objects):
+                return None  # "returned home" is no release
             if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
                 return None  # "provide training": the noun codes the event
             return frame
@@ -302,13 +304,25 @@ class FrameCoder:
         else:
             actor_tokens, recipient_tokens = self._noun_arguments(token, frame, trigger_indices)
         is_reference = not is_verb and not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
-        facts = factuality(token, self.book, self.frame_for, is_verb=is_verb)
+        # An event noun takes the tense, mood and negation of the light verb that carries it:
+        # "would tighten the blockade" is as future as "would blockade".
+        carrier = token
+        light = None if is_verb else governing_verb(token)
+        if (
+            light is not None
+            and light.i not in trigger_indices
+            and light.lemma_.lower() in self.book.light_verbs
+        ):
+            carrier = light
+        facts = factuality(carrier, self.book, self.frame_for, is_verb=carrier.pos_ in ("VERB", "AUX"))
         event_type, status, rule = frame.event_type, facts.status, frame.rule
         mode = frame.mode
+        if event_type == EventType.RETREAT and "withdraw" in mode and self._withdraws_presence(token):
+            event_type, rule = EventType.SANCTION, f"{rule}+presence"
         if (
             status == Status.NEGATED
             and event_type in _REFUSABLE
-            and modal(token) in ("will", "would", "can", "could")
+            and modal(carrier) in ("will", "would", "can", "could")
         ):
             event_type, status, rule, mode = EventType.REJECT, Status.ASSERTED, f"{rule}+refusal", ()
         if event_type == EventType.ASSAULT:
@@ -317,12 +331,18 @@ class FrameCoder:
         if speaker_token is not None and (speaker_token.i == token.i or speaker_token in actor_tokens):
             speaker_token = None
         if facts.source in ("own", "planning") and (
-            status == Status.PLANNED or (status == Status.HYPOTHETICAL and modal(token) == "would")
+            status == Status.PLANNED or (status == Status.HYPOTHETICAL and modal(carrier) == "would")
         ):
-            if event_type in _COOPERATIVE and event_type != EventType.AGREE:
+            # "will withdraw ... unless X arranges a ceasefire" is an ultimatum: a threat.
+            is_ultimatum = any(
+                c.dep_ == "mark" and c.lower_ == "unless"
+                for clause in children(carrier, "advcl")
+                for c in clause.children
+            )
+            if event_type in _COOPERATIVE and event_type != EventType.AGREE and not is_ultimatum:
                 event_type, status, rule = EventType.AGREE, Status.ASSERTED, f"{rule}+intent"
                 mode = ()
-            elif event_type in _HARMFUL:
+            elif event_type in _HARMFUL or is_ultimatum:
                 threat_mode = _THREAT_MODES.get(event_type) or (mode[0] if mode else None)
                 event_type, status, rule = EventType.THREATEN, Status.ASSERTED, f"{rule}+threat"
                 mode = (threat_mode,) if threat_mode else ()
@@ -354,6 +374,14 @@ class FrameCoder:
             coded_by=(STAGE_NAME,),
         )
         return event, is_reference
+
+    def _withdraws_presence(self, token: Token) -> bool:
+        """Return whether a withdrawal pulls out peacekeepers, inspectors or envoys, not troops."""
+        for obj in children(token, "dobj", "nsubjpass"):
+            words = {t.lower_ for t in obj.subtree} | {t.lemma_.lower() for t in obj.subtree}
+            if words & self.book.withdrawable_presence:
+                return True
+        return False
 
     def _modes(self, token: Token, actor_tokens: list[Token], base: tuple[str, ...]) -> tuple[str, ...]:
         """Add the modes the event's instruments state ("with rockets and drones", "air raid")."""

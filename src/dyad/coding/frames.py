@@ -19,9 +19,10 @@ from dyad.model import EventType, Status
 
 _FRAME_KEYS = {
     "type", "mode", "context", "preps", "embed", "role", "requires", "light", "requires_object",
-    "requires_modifier", "requires_light_verb", "requires_object_frame",
+    "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive",
 }  # fmt: skip
 _LIST_SECTIONS = (
+    "withdrawable_presence",
     "labour_strike_modifiers",
     "reporting",
     "claiming",
@@ -48,6 +49,7 @@ class Frame:
     requires_modifier: tuple[str, ...] = ()
     requires_light_verb: bool = False
     requires_object_frame: bool = False
+    is_transitive: bool = False
 
     @property
     def rule(self) -> str:
@@ -68,6 +70,7 @@ class FrameBook:
     labour_strike_modifiers: frozenset[str] = frozenset()
     accusation_cues: frozenset[str] = frozenset()
     non_participants: frozenset[str] = frozenset()
+    withdrawable_presence: frozenset[str] = frozenset()
     instruments: dict[str, str] = field(default_factory=dict)
     governors: dict[str, Status] = field(default_factory=dict)
 
@@ -109,6 +112,7 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
         requires_modifier=strings("requires_modifier"),
         requires_light_verb=bool(raw.get("requires_light_verb", False)),
         requires_object_frame=bool(raw.get("requires_object_frame", False)),
+        is_transitive=bool(raw.get("transitive", False)),
     )
 
 
