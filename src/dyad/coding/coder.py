@@ -19,6 +19,7 @@ from dyad.coding.status import factuality
 from dyad.coding.syntax import (
     antecedent,
     children,
+    clause_ancestors,
     conjuncts,
     governing_verb,
     is_passive,
@@ -238,6 +239,7 @@ class FrameCoder:
         events = [event for event, _ in coded if not self._is_vacuous(event)]
         references = {event.trigger.start_char for event, is_reference in coded if is_reference}
         events += self._reported_accusations(parsed, sent, triggers)
+        events += self._reported_obligations(parsed, sent, indices)
         events = link_quantities(parsed, sent, events, self.book)
         # A bare event noun with no doer and no figure, in a circumstance ("after clashes") or
         # as what another act is about ("halted aid", "rejected an appeal"), is a reference to
@@ -397,6 +399,43 @@ class FrameCoder:
             if mode and mode not in modes:
                 modes.append(mode)
         return tuple(modes)
+
+    def _reported_obligations(
+        self, parsed: ParsedArticle, sent: Span, trigger_indices: set[int]
+    ) -> list[Event]:
+        """Code "Russia said Sudan must return the helicopter" as Russia demanding it of Sudan.
+
+        A reported "must" or "should" is the speaker's demand on the clause's subject, whatever
+        the demanded act is; triggers with their own frame are recoded in ``_event`` instead.
+        """
+        events = []
+        for verb in sent:
+            if verb.i in trigger_indices or modal(verb) not in ("must", "should"):
+                continue
+            speaker = None
+            for dep, head in clause_ancestors(verb):
+                if dep == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in self.book.reporting:
+                    speaker = subjects(head)
+                    break
+                if dep not in ("ccomp", "acl", "conj"):
+                    break
+            addressee = [a for a in subjects(verb) if a.pos_ != "PRON" or a.lower_ in ("it", "they")]
+            if not speaker or not addressee:
+                continue
+            events.append(
+                Event(
+                    article_id=parsed.article.id,
+                    event_type=EventType.REQUEST,
+                    trigger=parsed.text_span(verb),
+                    sentence=parsed.text_span(sent),
+                    rule="request.reported-obligation.v1",
+                    actors=self._actors(parsed, speaker, verb),
+                    recipients=self._actors(parsed, addressee, verb),
+                    confidence=0.6,
+                    coded_by=(STAGE_NAME,),
+                )
+            )
+        return events
 
     def _reported_accusations(
         self, parsed: ParsedArticle, sent: Span, triggers: list[_Trigger]
