@@ -179,9 +179,12 @@ class FrameCoder:
             ):
                 actors.append(child)
         actors += prep_objects(token, {"by"})
-        if "of" in preps and frame.event_type in (EventType.SUPPORT,) and not actors:
-            actors += prep_objects(token, {"of"})
-            preps.discard("of")
+        if (
+            not actors
+            and token.dep_ == "attr"
+            and token.head.lemma_.lower() in ("be", "become", "appear", "seem")
+        ):
+            actors = subjects(token.head)  # "his remark was an endorsement of ...": the remark's
         recipients += prep_objects(token, preps)
         for clause in children(token, "acl"):
             if clause.lemma_.lower() in ("target", "hit", "against"):

@@ -69,6 +69,18 @@ def is_same_event(a: Event, b: Event) -> bool:
     )
 
 
+def is_anaphor(event: Event) -> bool:
+    """Return whether a mention refers back to an event already told: "The raid killed eight".
+
+    A definite event noun with no doer of its own ("the raid", "the attack") names an event the
+    reader is expected to know from earlier in the article.
+    """
+    if event.actors or ".noun." not in event.rule:
+        return False
+    before = event.sentence.text[: event.trigger.start_char - event.sentence.start_char].split()
+    return bool(before) and before[-1].lower() in ("the", "this", "that")
+
+
 def merge(base: Event, other: Event) -> Event:
     """Return ``base`` completed with what ``other`` adds; ``base`` keeps its evidence and id."""
     recipients = list(base.recipients)
@@ -126,6 +138,20 @@ class EventCoreference:
 
     name = STAGE_NAME
 
+    @staticmethod
+    def _antecedent(merged: list[Event], anaphor: Event) -> int | None:
+        """Return the index of the latest earlier event of the anaphor's type and status."""
+        for i in range(len(merged) - 1, -1, -1):
+            kept = merged[i]
+            if (
+                kept.event_type == anaphor.event_type
+                and kept.status == anaphor.status
+                and kept.trigger.start_char < anaphor.trigger.start_char
+                and kept.sentence != anaphor.sentence
+            ):
+                return i
+        return None
+
     def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
         """Return the events with restatements merged into their first mention."""
         merged: list[Event] = []
@@ -136,7 +162,11 @@ class EventCoreference:
                     merged[i] = merge(kept, event)
                     break
             else:
-                merged.append(event)
+                antecedent = self._antecedent(merged, event) if is_anaphor(event) else None
+                if antecedent is None:
+                    merged.append(event)
+                else:
+                    merged[antecedent] = merge(merged[antecedent], replace(event, date=None))
         return merged
 
 
