@@ -539,6 +539,10 @@ class ActorResolver:
             )
             if learned is not None:
                 return learned
+        if country is None and not sectors and name is None and root.pos_ == "NOUN":
+            referred = self._owner_or_antecedent(root, document)
+            if referred is not None:
+                return referred
         result = Resolution(
             name=name,
             country=country,
@@ -793,6 +797,27 @@ class ActorResolver:
                         head=normalize(root.lemma_),
                         titles=frozenset({term_key}),
                     )
+        return None
+
+    def _owner_or_antecedent(self, root: Token, document: _Document) -> Resolution | None:
+        """Resolve an unknown common noun through its owner or an earlier mention.
+
+        "its warplanes", "His remark": the owner named by the possessive pronoun. "the field"
+        after "Abu Dhabi's offshore Abu al-Bukhoosh oilfield": the earlier mention whose head
+        ends in the same noun.
+        """
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None:
+            owned = self._pronoun(owner, document)
+            return replace(owned, resolved_by="coreference") if owned.is_resolved else None
+        determiner = next((c.lower_ for c in root.children if c.dep_ == "det"), None)
+        if determiner not in ("the", "this", "that"):
+            return None
+        head = normalize(root.lemma_)
+        for mention in document.earlier(root.i):
+            r = mention.resolution
+            if r.is_resolved and r.head.endswith(head):  # "oilfield" ... "the field"
+                return replace(r, resolved_by="coreference")
         return None
 
     def _pronoun(self, root: Token, document: _Document) -> Resolution:
