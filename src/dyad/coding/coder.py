@@ -55,6 +55,8 @@ _REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.S
               EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
 _ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
 # "struck on Sunday", "hit on June 17": times and amounts are never participants.
+# Verbs that only say an event happened: their subject is the event ("the attack took place").
+_HAPPENING = {"take", "occur", "happen", "come"}
 _NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # PLOVER codes a stated intention by its kind: to cooperate is AGREE, to do harm is THREATEN.
 _COOPERATIVE = {EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE,
@@ -236,9 +238,12 @@ class FrameCoder:
     def code_sentence(self, parsed: ParsedArticle, sent: Span) -> list[Event]:
         """Return the events of one sentence."""
         triggers = [_Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
-        triggers = self._drop_restatements(triggers)
+        triggers, folded = self._drop_restatements(triggers)
         indices = {trigger.token.i for trigger in triggers}
-        coded = [self._event(parsed, sent, trigger, indices) for trigger in triggers]
+        coded = [
+            self._event(parsed, sent, trigger, indices, folded.get(trigger.token.i, []))
+            for trigger in triggers
+        ]
         events = [event for event, _ in coded if not self._is_vacuous(event)]
         references = {event.trigger.start_char for event, is_reference in coded if is_reference}
         events += self._reported_accusations(parsed, sent, triggers)
@@ -249,13 +254,18 @@ class FrameCoder:
         # an event, not a report of one; PLOVER codes only the act around it.
         return [e for e in events if e.trigger.start_char not in references or e.quantities]
 
-    def _drop_restatements(self, triggers: list[_Trigger]) -> list[_Trigger]:
+    def _drop_restatements(
+        self, triggers: list[_Trigger]
+    ) -> tuple[list[_Trigger], dict[int, list[_Trigger]]]:
         """Drop triggers that restate another trigger's event in the same sentence.
 
-        "a petition calling for": the call is the petition. "attacks, which have killed 11"
-        and "the raid killed eight": the killing is the attack (its toll is linked to it).
+        "a petition calling for": the call is the petition. "attacks, which have killed 11",
+        "the raid killed eight workers" and "the attack took place when the tanker was hit":
+        the killing and the hitting are the attack. Returns the kept triggers and, per kept
+        event noun, the verbs folded into it, whose recipients are the noun's.
         """
         by_index = {t.token.i: t for t in triggers}
+        folded: dict[int, list[_Trigger]] = {}
         kept = []
         for trigger in triggers:
             token, frame = trigger.token, trigger.frame
@@ -269,9 +279,15 @@ class FrameCoder:
                 continue
             if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
                 doers = [antecedent(d) for d in subjects(token) + prep_objects(token, {"in"})]
-                if any(
-                    (d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT) for d in doers
-                ):
+                if token.dep_ in ("advcl", "relcl") and token.head.lemma_.lower() in _HAPPENING:
+                    doers += subjects(token.head)  # "the attack took place when X was hit"
+                event_nouns = [
+                    d.i
+                    for d in doers
+                    if d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT
+                ]
+                if event_nouns:
+                    folded.setdefault(event_nouns[0], []).append(trigger)
                     continue
             if (
                 frame.pos == "verb"
@@ -291,7 +307,7 @@ class FrameCoder:
             ):
                 continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
             kept.append(trigger)
-        return kept
+        return kept, folded
 
     @staticmethod
     def _is_vacuous(event: Event) -> bool:
@@ -299,7 +315,12 @@ class FrameCoder:
         return event.event_type == EventType.REQUEST and event.status == Status.DEMANDED
 
     def _event(
-        self, parsed: ParsedArticle, sent: Span, trigger: _Trigger, trigger_indices: set[int]
+        self,
+        parsed: ParsedArticle,
+        sent: Span,
+        trigger: _Trigger,
+        trigger_indices: set[int],
+        folded: list[_Trigger],
     ) -> tuple[Event, bool]:
         """Return the event of a trigger, and whether it is only a reference to an event."""
         token, frame = trigger.token, trigger.frame
@@ -308,6 +329,10 @@ class FrameCoder:
             actor_tokens, recipient_tokens = self._verb_arguments(token, frame)
         else:
             actor_tokens, recipient_tokens = self._noun_arguments(token, frame, trigger_indices)
+        for restatement in folded:
+            # "The raid killed eight workers": the workers are the raid's recipients.
+            _, restated = self._verb_arguments(restatement.token, restatement.frame)
+            recipient_tokens += [r for r in restated if r.i != token.i]
         is_reference = not is_verb and not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
         # An event noun takes the tense, mood and negation of the light verb that carries it:
         # "would tighten the blockade" is as future as "would blockade".

@@ -38,8 +38,11 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in _PHRASE_CUT or (current.i == token.i and child.dep_ in _HEAD_CUT):
-                continue
+            is_name = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == current.i + 1
+            if (child.dep_ in _PHRASE_CUT and not is_name) or (
+                current.i == token.i and child.dep_ in _HEAD_CUT
+            ):
+                continue  # but "the tanker Khark-5" keeps its name: an appositive with no comma
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
                 continue
             kept.append(child)
