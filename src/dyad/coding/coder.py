@@ -333,7 +333,11 @@ class FrameCoder:
             # "The raid killed eight workers": the workers are the raid's recipients.
             _, restated = self._verb_arguments(restatement.token, restatement.frame)
             recipient_tokens += [r for r in restated if r.i != token.i]
-        is_reference = not is_verb and not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+        governor = governing_verb(token) if not is_verb else None
+        is_reference = not is_verb and (
+            (not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+            or (governor is not None and governor.i in trigger_indices)
+        )
         # An event noun takes the tense, mood and negation of the light verb that carries it:
         # "would tighten the blockade" is as future as "would blockade".
         carrier = token
