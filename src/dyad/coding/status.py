@@ -89,6 +89,13 @@ def factuality(
             status, source = Status.HYPOTHETICAL, "governed"  # "... if he gave them a veto"
         if dep not in _COMPLEMENT or (dep == "advcl" and not via_infinitive):
             break
+        if status is None and (dep in ("advcl", "xcomp") and via_infinitive or dep == "ccomp"):
+            # "passed a non-binding resolution to expel", "reiterated its demand that Israel
+            # ease": the clause belongs to the verb's object.
+            for obj in head.children:
+                if obj.dep_ == "dobj" and (status := _governed_status(obj, book, frame_of)) is not None:
+                    source = "governed"
+                    break
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in book.reporting and dep == "ccomp":
             subject = subjects(head)
             speaker = subject[0] if subject else None
@@ -101,13 +108,8 @@ def factuality(
                 source = (
                     "planning" if frame_of(head) is None and head.lemma_.lower() in PLANNING else "governed"
                 )
-        if status is None and (dep in ("advcl", "xcomp") and via_infinitive or dep == "ccomp"):
-            # "passed a non-binding resolution to expel", "reiterated its demand that Israel
-            # ease": the clause belongs to the verb's object.
-            for obj in head.children:
-                if obj.dep_ == "dobj" and (status := _governed_status(obj, book, frame_of)) is not None:
-                    source = "governed"
-                    break
+        if status is None and modal(head) in ("must", "should"):
+            status, source = Status.DEMANDED, "governed"  # "must allocate resources to help"
         if dep in ("xcomp", "ccomp", "acl"):
             via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     own = _own_status(trigger, reported=speaker is not None) if is_verb else None
