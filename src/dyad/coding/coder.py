@@ -120,7 +120,9 @@ class FrameCoder:
             if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
                 return None  # "provide training": the noun codes the event
             return frame
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        if token.pos_ in ("NOUN", "PROPN") and (
+            token.dep_ != "compound" or token.head.lower_ in book.act_heads  # "a mediation effort"
+        ):
             return self._noun_frame(token)
         return None
 

@@ -22,6 +22,7 @@ _FRAME_KEYS = {
     "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive",
 }  # fmt: skip
 _LIST_SECTIONS = (
+    "act_heads",
     "withdrawable_presence",
     "labour_strike_modifiers",
     "reporting",
@@ -71,6 +72,7 @@ class FrameBook:
     accusation_cues: frozenset[str] = frozenset()
     non_participants: frozenset[str] = frozenset()
     withdrawable_presence: frozenset[str] = frozenset()
+    act_heads: frozenset[str] = frozenset()
     instruments: dict[str, str] = field(default_factory=dict)
     governors: dict[str, Status] = field(default_factory=dict)
 

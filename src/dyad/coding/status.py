@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Verbs that make what they govern a plan rather than a fact.
 PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "set", "due", "hope",
-            "want", "seek", "propose", "consider", "try", "attempt", "mean", "willing", "ready",
+            "want", "seek", "propose", "consider", "mean", "willing", "ready",
             "prepared", "determined", "poised", "likely", "about"}  # fmt: skip
 # Dependencies through which a governing predicate reaches the trigger's clause.
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "nsubjpass", "oprd"}
