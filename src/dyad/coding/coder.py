@@ -77,6 +77,11 @@ class _Trigger:
     frame: Frame
 
 
+def _act_anchor(token: Token) -> Token:
+    """Return the generic act noun an event noun modifies ("mediation effort"), else the noun."""
+    return token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+
+
 class FrameCoder:
     """Codes events from dependency frames; the first stage of the pipeline."""
 
@@ -175,6 +180,8 @@ class FrameCoder:
         self, token: Token, frame: Frame, trigger_indices: set[int]
     ) -> tuple[list[Token], list[Token]]:
         preps = set(frame.preps) | set(_TYPE_PREPS.get(frame.event_type, ()))
+        # "a mediation effort between X and Y": the act noun's head carries the arguments.
+        token = _act_anchor(token)
         actors: list[Token] = []
         recipients: list[Token] = []
         for child in token.children:
@@ -335,15 +342,16 @@ class FrameCoder:
             # "The raid killed eight workers": the workers are the raid's recipients.
             _, restated = self._verb_arguments(restatement.token, restatement.frame)
             recipient_tokens += [r for r in restated if r.i != token.i]
-        governor = governing_verb(token) if not is_verb else None
+        anchor = _act_anchor(token)
+        governor = governing_verb(anchor) if not is_verb else None
         is_reference = not is_verb and (
-            (not actor_tokens and token.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+            (not actor_tokens and anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
             or (governor is not None and governor.i in trigger_indices)
         )
         # An event noun takes the tense, mood and negation of the light verb that carries it:
         # "would tighten the blockade" is as future as "would blockade".
         carrier = token
-        light = None if is_verb else governing_verb(token)
+        light = None if is_verb else governor
         if (
             light is not None
             and light.i not in trigger_indices
@@ -366,8 +374,16 @@ class FrameCoder:
         speaker_token = facts.speaker
         if speaker_token is not None and (speaker_token.i == token.i or speaker_token in actor_tokens):
             speaker_token = None
+        # A conditional "may halt X if Y" commits the speaker as much as "would": a threat or
+        # a promise.
+        is_conditional = any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless")
+            for clause in children(carrier, "advcl")
+            for c in clause.children
+        )
         if facts.source in ("own", "planning") and (
-            status == Status.PLANNED or (status == Status.HYPOTHETICAL and modal(carrier) == "would")
+            status == Status.PLANNED
+            or (status == Status.HYPOTHETICAL and (modal(carrier) == "would" or is_conditional))
         ):
             # "will withdraw ... unless X arranges a ceasefire" is an ultimatum: a threat.
             is_ultimatum = any(
