@@ -77,9 +77,18 @@ class _Trigger:
     frame: Frame
 
 
-def _act_anchor(token: Token) -> Token:
-    """Return the generic act noun an event noun modifies ("mediation effort"), else the noun."""
-    return token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+def _act_anchor(token: Token, book: FrameBook) -> Token:
+    """Return the noun that stands in the clause for an event noun.
+
+    "a mediation effort": the effort; "10 days of war games", "a series of strikes": the days,
+    the series. Otherwise the event noun itself.
+    """
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return token.head
+    measure = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and measure.lemma_.lower() in book.partitives:
+        return measure
+    return token
 
 
 class FrameCoder:
@@ -181,7 +190,7 @@ class FrameCoder:
     ) -> tuple[list[Token], list[Token]]:
         preps = set(frame.preps) | set(_TYPE_PREPS.get(frame.event_type, ()))
         # "a mediation effort between X and Y": the act noun's head carries the arguments.
-        token = _act_anchor(token)
+        token = _act_anchor(token, self.book)
         actors: list[Token] = []
         recipients: list[Token] = []
         for child in token.children:
@@ -285,6 +294,7 @@ class FrameCoder:
                 and head.frame.pos == "noun"
                 and token.dep_ in ("acl", "relcl")
             ):
+                folded.setdefault(head.token.i, []).append(trigger)
                 continue
             if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
                 doers = [antecedent(d) for d in subjects(token) + prep_objects(token, {"in"})]
@@ -342,11 +352,16 @@ class FrameCoder:
             # "The raid killed eight workers": the workers are the raid's recipients.
             _, restated = self._verb_arguments(restatement.token, restatement.frame)
             recipient_tokens += [r for r in restated if r.i != token.i]
-        anchor = _act_anchor(token)
+        anchor = _act_anchor(token, self.book)
         governor = governing_verb(anchor) if not is_verb else None
-        is_reference = not is_verb and (
-            (not actor_tokens and anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
-            or (governor is not None and governor.i in trigger_indices)
+        # A noun described by a clause of its own ("a rally ... to protest X") is an event told.
+        is_reference = (
+            not is_verb
+            and not folded
+            and (
+                (not actor_tokens and anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+                or (governor is not None and governor.i in trigger_indices)
+            )
         )
         # An event noun takes the tense, mood and negation of the light verb that carries it:
         # "would tighten the blockade" is as future as "would blockade".

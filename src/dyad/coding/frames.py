@@ -23,6 +23,7 @@ _FRAME_KEYS = {
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
+    "partitives",
     "withdrawable_presence",
     "labour_strike_modifiers",
     "reporting",
@@ -73,6 +74,7 @@ class FrameBook:
     non_participants: frozenset[str] = frozenset()
     withdrawable_presence: frozenset[str] = frozenset()
     act_heads: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
     instruments: dict[str, str] = field(default_factory=dict)
     governors: dict[str, Status] = field(default_factory=dict)
 
