@@ -142,3 +142,61 @@ def test_passive_kidnapping_has_victims_as_recipients(pipeline: dyad.Pipeline) -
 def test_empty_and_blank_articles_yield_nothing(pipeline: dyad.Pipeline) -> None:
     assert code(pipeline, "") == []
     assert code(pipeline, "   \n\n  ") == []
+
+
+def test_object_of_another_act_is_a_reference(pipeline: dyad.Pipeline) -> None:
+    records = code(pipeline, "Japan said on Tuesday it had halted economic aid to Serbia.", None)
+    halt = find(records, "SANCTION", "halted")
+    assert halt["actor"][0]["country"] == "JPN"
+    assert not [r for r in records if r["type"] == "AID"]  # the aid is what was halted
+
+
+def test_reported_obligation_is_the_speakers_request(pipeline: dyad.Pipeline) -> None:
+    text = "Russia said on Tuesday that Sudan must return a Mi-26 helicopter."
+    request = find(code(pipeline, text, None), "REQUEST", "return")
+    assert request["actor"][0]["country"] == "RUS"
+    assert request["recipient"][0]["country"] == "SDN"
+    assert request["rule"].endswith("+demand")
+
+
+def test_ultimatum_is_a_threat(pipeline: dyad.Pipeline) -> None:
+    text = (
+        "Nigeria today announced that it will withdraw their peacekeeping force from Chad unless "
+        "President Goukouni Oueddei arranged a ceasefire with rebels."
+    )
+    threat = find(code(pipeline, text, None), "THREATEN", "withdraw")
+    assert threat["status"] == "asserted"
+
+
+def test_withdrawing_inspectors_is_a_sanction_not_a_retreat(pipeline: dyad.Pipeline) -> None:
+    text = "The United Nations withdrew its weapons inspectors from Iraq on Monday."
+    withdrawal = find(code(pipeline, text, None), "SANCTION", "withdrew")
+    assert withdrawal["rule"].endswith("+presence")
+
+
+def test_compound_act_noun_takes_its_heads_arguments(pipeline: dyad.Pipeline) -> None:
+    text = "Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia."
+    mediation = find(code(pipeline, text, None), "CONSULT", "mediation")
+    assert mediation["actor"][0]["country"] == "QAT"
+    assert {r["country"] for r in mediation["recipient"]} == {"ARE", "SAU"}
+
+
+@pytest.mark.parametrize("name", ["iraq-mps-coalition", "reuters21578-20891", "reuters21578-8440"])
+def test_examples_meet_every_must_item(pipeline: dyad.Pipeline, shared, name: str) -> None:
+    from dyad.evaluation import score_expected
+
+    def extract(article: dyad.Article) -> list[dict]:
+        return [event_to_record(event) for event in pipeline.extract(article)]
+
+    examples = shared / "examples"
+    score = score_expected(examples / f"{name}.jsonl", examples / f"{name}.expected.yaml", extract)
+    assert [item.id for item in score.must if not item.is_passed] == []
+    assert score.violations == ()
+
+
+def test_anaphoric_raid_merges_into_the_reported_hit(pipeline: dyad.Pipeline, load_example) -> None:
+    records = [event_to_record(e) for e in pipeline.extract(load_example("reuters21578-9208"))]
+    raid = find(records, "ASSAULT", "hit")
+    assert raid["quantities"]["killed"]["value"] == 8
+    assert raid["date"]["value"] == "1986-11-25"
+    assert raid["actor"][0]["sector"] == ["UAF"] and raid["actor"][0]["country"] is None

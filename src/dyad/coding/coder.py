@@ -225,6 +225,9 @@ class FrameCoder:
             and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)
         ):
             actors = subjects(verb)
+            # "held talks with X", "launched a mediation effort between X and Y": the parse
+            # often hangs the noun's preposition on the light verb.
+            recipients += prep_objects(verb, preps)
         if verb is not None and not recipients:
             for clause in children(verb, "advcl"):
                 if clause.lemma_.lower() in ("target", "hit") and clause.tag_ == "VBG":
