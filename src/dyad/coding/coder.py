@@ -204,7 +204,7 @@ class FrameCoder:
             and token.dep_ == "attr"
             and token.head.lemma_.lower() in ("be", "become", "appear", "seem")
         ):
-            actors = subjects(token.head)  # "his remark was an endorsement of ...": the remark's
+            actors = subjects(token.head)  # "His remark was an endorsement": the remark's maker
         recipients += prep_objects(token, preps)
         for clause in children(token, "acl"):
             if clause.lemma_.lower() in ("target", "hit", "against"):
