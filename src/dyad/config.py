@@ -18,7 +18,7 @@ class Config:
     nlp: tuple[str, ...]
     stages: tuple[str, ...]
     window_chars: int = 100_000
-    max_chars: int = 50_000_000
+    max_chars: int = 5_000_000
     stage_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
