@@ -1,8 +1,4 @@
-"""The ``dyad`` command line: thin wrappers over the Python API.
-
-User-facing strings live here. Exit codes: 0 success, 1 some input or article failed,
-2 bad usage or configuration.
-"""
+"""``dyad extract``: code articles and write event records."""
 
 from __future__ import annotations
 
@@ -17,12 +13,9 @@ from typing import Annotated, Any
 
 import typer
 
+from dyad.cli import app, fail
 from dyad.errors import DyadError, IngestError
 from dyad.model import Article
-
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out."
-)
 
 
 class OutputFormat(StrEnum):
@@ -39,13 +32,6 @@ CSV_COLUMNS = (
     "date", "location", "location_country", "killed", "injured", "size", "count",
     "trigger", "sentence", "rule", "confidence",
 )  # fmt: skip
-
-
-def _fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    if hint:
-        typer.echo(f"hint: {hint}", err=True)
-    return typer.Exit(code)
 
 
 def _flat_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -135,13 +121,13 @@ def extract(
         try:
             default_published = parse_published(published)
         except ValueError as e:
-            raise _fail(f"--published {published!r}: {e}") from e
+            raise fail(f"--published {published!r}: {e}") from e
     try:
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
     except DyadError as e:
         if verbose:
             raise
-        raise _fail(str(e)) from e
+        raise fail(str(e)) from e
 
     n_bad_records = 0
     stop = False
@@ -180,7 +166,7 @@ def extract(
     except DyadError as e:
         if verbose:
             raise
-        raise _fail(str(e), "use --keep-going to skip failing articles", code=1) from e
+        raise fail(str(e), "use --keep-going to skip failing articles", code=1) from e
     finally:
         if output:
             out.close()
@@ -199,52 +185,3 @@ def extract(
         raise typer.Exit(1)
     if stop:
         raise typer.Exit(1)
-
-
-@app.command(name="eval")
-def evaluate(
-    gold: Annotated[
-        list[Path],
-        typer.Argument(help="PLOVER gold .jsonl files, *.expected.yaml files, or directories of examples."),
-    ],
-    config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
-    show_errors: Annotated[bool, typer.Option(help="List the sentences the coder got wrong.")] = False,
-) -> None:
-    """Score the coder against gold files and print a scorecard."""
-    from dyad.evaluation import format_expected, format_gsr, score_examples, score_expected, score_plover_gsr
-    from dyad.pipeline import load_pipeline
-    from dyad.records import event_to_record
-
-    try:
-        pipeline = load_pipeline(config)
-    except DyadError as e:
-        raise _fail(str(e)) from e
-
-    def extract_records(article: Article) -> list[dict[str, Any]]:
-        return [event_to_record(event) for event in pipeline.extract(article)]
-
-    def extract_reported(article: Article) -> list[dict[str, Any]]:
-        # PLOVER's gold codes acts that were reported as done; a demanded or planned act is
-        # coded there by its governing REQUEST, THREATEN or AGREE, which dyad also emits.
-        return [r for r in extract_records(article) if r["status"] in ("asserted", "claimed")]
-
-    try:
-        for path in gold:
-            if path.is_dir():
-                typer.echo(format_expected(score_examples(path, extract_records)))
-            elif path.name.endswith(".expected.yaml"):
-                articles = path.with_name(path.name.removesuffix(".expected.yaml") + ".jsonl")
-                typer.echo(format_expected([score_expected(articles, path, extract_records)]))
-            elif path.suffix == ".jsonl":
-                typer.echo(format_gsr(score_plover_gsr(path, extract_reported), show_errors=show_errors))
-            else:
-                raise _fail(
-                    f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory"
-                )
-    except DyadError as e:
-        raise _fail(str(e)) from e
-
-
-def main() -> None:
-    """Run the command line."""
-    app()
