@@ -13,8 +13,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyad.actors.knowledge import load_knowledge
 from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
+from dyad.coding.participants import (
+    AgentNoun,
+    addressees,
+    complement_recipients,
+    counted,
+    place_target,
+    prep_participants,
+    recipients_among,
+)
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
     antecedent,
@@ -67,6 +77,8 @@ _THREAT_MODES = {
     EventType.SANCTION: "relations",
     EventType.MOBILIZE: "violence",
 }
+# Acts whose target may be a thing (an oilfield, a tanker) when no one is named.
+_THINGS_TARGETED = {EventType.ASSAULT, EventType.COERCE}
 # Participles used as nouns or attributes ("the wounded", "the seized boats") name no new act.
 _NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr"}
 
@@ -96,8 +108,9 @@ class FrameCoder:
 
     name = STAGE_NAME
 
-    def __init__(self, book: FrameBook) -> None:
+    def __init__(self, book: FrameBook, agent_noun: AgentNoun) -> None:
         self.book = book
+        self.agent_noun = agent_noun
 
     def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
         """Return ``events`` followed by the events coded in this window of the article."""
@@ -421,6 +434,18 @@ class FrameCoder:
             recipient_tokens = actor_tokens
             actor_tokens, speaker_token = [speaker_token], None
             event_type, status, rule, mode = EventType.REQUEST, Status.ASSERTED, f"{rule}+demand", ()
+        actor_tokens = [counted(t) for t in actor_tokens]
+        candidates = [t for t in recipient_tokens if t.lower_ not in self.book.non_participants]
+        recipient_tokens = (
+            recipients_among(candidates, self.agent_noun)
+            or (addressees(token, self.agent_noun) if frame.embed == Status.DEMANDED else [])
+            or (complement_recipients(token, self.agent_noun) if frame.embed is not None else [])
+            or prep_participants(token, self.agent_noun)
+            or place_target(carrier if carrier.pos_ in ("VERB", "AUX") else token)
+        )
+        if not recipient_tokens and event_type in _THINGS_TARGETED:
+            # "planes hit the field": an installation struck or seized is the target itself.
+            recipient_tokens = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
         actors = self._actors(parsed, actor_tokens, token)
         recipients = self._actors(parsed, recipient_tokens, token)
         speaker = None
@@ -570,4 +595,14 @@ def make_frame_coder(frames: list[str] | None = None) -> FrameCoder:
     Raises:
         ConfigError: a frames file is missing or malformed.
     """
-    return FrameCoder(load_frames([Path(f) for f in frames or []]))
+    lexicon = load_knowledge()
+
+    def agent_noun(word: str) -> bool:
+        # A lexicon noun for people or bodies ("troops", "parliament"), or a word that names
+        # an actor by itself ("coalition", "Hezbollah").
+        term = lexicon.term(word)
+        if term is not None:
+            return term.kind in ("person", "body")
+        return bool(lexicon.names.get(word) or lexicon.weak.get(word))
+
+    return FrameCoder(load_frames([Path(f) for f in frames or []]), agent_noun)

@@ -105,6 +105,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects = list(children(head, "dobj"))
         if objects:
             return conjuncts(objects[0])
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return subjects(head.head, depth + 1)  # "Syria is willing to withdraw"
     if verb.dep_ in _SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):

@@ -1,0 +1,204 @@
+"""Which phrases of a clause name participants: people, groups, institutions, states.
+
+The object of an event verb is often not a participant but a thing ("confiscated weapons
+from armed groups", "rejected calls by Kofi Annan", "demanded the withdrawal of Serbian
+forces"). PLOVER codes the people or states behind it, so the coder looks through such a
+phrase to the participants it names, and drops the phrase when it names none. When an act
+has no participant on its receiving end at all ("shelled targets in Jericho", "imposed a
+curfew in the town of Cizre"), PLOVER codes the place it was done to as the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from dyad.coding.syntax import children, conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Named-entity kinds that are participants: people, organisations, states and peoples, places
+# (a town shelled is a target), facilities ("the base").
+_AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Reflexives repeat a participant already coded ("blew themselves up").
+_PARTICIPANT_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "it", "i", "you"}
+# Prepositions through which a thing names who is behind it or whom it concerns.
+_THROUGH = ("of", "from", "by", "with", "to", "against", "among", "for", "toward", "towards", "on", "into")
+# Where an act was done: the place that stands in for its target.
+_WHERE = ("in", "at", "into", "inside")
+# Heads that only count or measure the participants ("thousands of Kurds", "a group of MPs").
+_MEASURES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+             "scores", "score", "number", "group", "crowd", "handful", "couple", "tens", "band",
+             "majority", "minority", "most", "many", "some", "several", "all", "each", "both", "one",
+             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # fmt: skip
+
+AgentNoun = Callable[[str], bool]
+
+
+def counted(token: Token) -> Token:
+    """Return who a measure phrase counts: "Thousands of Iraqi Kurds" → Kurds."""
+    current = token
+    for _ in range(3):
+        if not (current.like_num or current.lower_ in _MEASURES):
+            break
+        objects = [
+            o for prep in children(current, "prep") if prep.lower_ == "of" for o in children(prep, "pobj")
+        ]
+        if not objects:
+            break
+        current = objects[0]
+    return current
+
+
+def is_participant(token: Token, agent_noun: AgentNoun) -> bool:
+    """Return whether a phrase head names a participant rather than a thing or an act."""
+    if token.pos_ == "PRON":
+        return token.lower_ in _PARTICIPANT_PRONOUNS
+    if token.ent_type_ in _AGENT_ENTITIES or token.pos_ == "PROPN":
+        return True
+    if agent_noun(token.lemma_.lower()) or agent_noun(token.lower_):
+        return True
+    # "militia groups", "American retaliatory attacks": a modifier names who it is.
+    return any(
+        child.ent_type_ in ("NORP", "GPE") or (child.dep_ == "compound" and agent_noun(child.lower_))
+        for child in children(token, "amod", "compound", "nmod")
+    )
+
+
+def participants_in(token: Token, agent_noun: AgentNoun, depth: int = 0) -> list[Token]:
+    """Return the participants a phrase names: itself, or those it names through "of", "by", ...
+
+    "calls by Kofi Annan" → Kofi Annan; "Saddam Hussein's proposal" → Saddam Hussein;
+    "mediation efforts among Serbia's feuding republics" → Serbia; "weapons" → nobody.
+    """
+    head = counted(token)
+    if is_participant(head, agent_noun):
+        return [head]
+    if depth >= 3:
+        return []
+    for owner in children(head, "poss"):
+        if is_participant(owner, agent_noun):
+            return [owner]
+    # "the demonstration staged by students", "weapons seized from UN peacekeepers": a
+    # participle names who made the thing or whom it was taken from.
+    preps = [*children(head, "prep")]
+    for clause in children(head, "acl"):
+        if clause.tag_ == "VBN":
+            preps += [p for p in children(clause, "agent", "prep") if p.lower_ in ("by", "from")]
+    # The first preposition that names anyone wins: "the withdrawal of Serbian forces from
+    # Bosnia" is about the forces.
+    for prep in sorted(preps, key=lambda t: t.i):
+        if prep.lower_ not in _THROUGH:
+            continue
+        found = [
+            p
+            for pobj in children(prep, "pobj")
+            for obj in conjuncts(pobj)
+            for p in participants_in(obj, agent_noun, depth + 1)
+        ]
+        if found:
+            return found
+    return []
+
+
+def recipients_among(tokens: list[Token], agent_noun: AgentNoun) -> list[Token]:
+    """Return the participants that a verb's or noun's receiving phrases name, in order."""
+    found: list[Token] = []
+    for token in tokens:
+        for participant in participants_in(token, agent_noun):
+            if participant.i not in {f.i for f in found}:
+                found.append(participant)
+    return found
+
+
+def addressees(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
+    """Return who a demand is made of: the subject of its clause ("demanded that Hamas renounce")."""
+    for clause in children(trigger, "ccomp", "acl"):
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.dep_ == "acl":
+            continue  # "a demand to adhere": no one named
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            found = [p for s in conjuncts(subject) for p in participants_in(s, agent_noun)]
+            if found:
+                return found
+    return []
+
+
+def complement_recipients(trigger: Token, agent_noun: AgentNoun, depth: int = 0) -> list[Token]:
+    """Return the recipients of the act a commitment or demand is about.
+
+    "agreed to provide aid for Romania and Poland", "promised to continue military aid to
+    Mozambique": PLOVER's AGREE or REQUEST is toward whoever the promised act is toward.
+    """
+    for clause in children(trigger, "xcomp"):
+        objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+        found = (
+            recipients_among(objects, agent_noun)
+            or prep_participants(clause, agent_noun)
+            or (complement_recipients(clause, agent_noun, depth + 1) if depth < 2 else [])
+        )
+        if found:
+            return found
+    return []
+
+
+def prep_participants(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
+    """Return participants named in the trigger's own prepositions ("lift the curfew on Palestinians")."""
+    for prep in sorted(children(trigger, "prep", "dative"), key=lambda t: t.i):
+        if prep.lower_ not in _THROUGH or prep.lower_ in ("of", "by"):
+            continue
+        found = [
+            p
+            for pobj in children(prep, "pobj")
+            for o in conjuncts(pobj)
+            for p in participants_in(o, agent_noun)
+        ]
+        if found:
+            return found
+    return []
+
+
+def place_target(trigger: Token) -> list[Token]:
+    """Return the place an act was done in, as its target: "shelled targets in Jericho"."""
+    for prep in _where_preps(trigger, depth=0):
+        for pobj in children(prep, "pobj"):
+            place = _named_place(pobj, depth=0)
+            if place is not None:
+                return [place]
+    return []
+
+
+def _where_preps(token: Token, depth: int) -> list[Token]:
+    """Return the where-prepositions of a word and of its object's phrase, nearest first.
+
+    "lifted a state of emergency in West Darfur": the place hangs on the object's "of"-noun.
+    """
+    found = [p for p in children(token, "prep") if p.lower_ in _WHERE]
+    if depth < 3:
+        for child in children(token, "dobj", "pobj", "prep"):
+            if child.dep_ == "prep" and child.lower_ in _WHERE:
+                continue
+            found += _where_preps(child, depth + 1)
+    return found
+
+
+def _named_place(token: Token, depth: int) -> Token | None:
+    """Return the named place a phrase is: "Jericho", "the town of Cizre" → Cizre.
+
+    Also "the capital Kabul", "Montenegro province" and "targets in Jericho".
+    """
+    if token.ent_type_ in _PLACE_ENTITIES:
+        return token
+    for child in children(token, "appos", "compound"):
+        if child.ent_type_ in _PLACE_ENTITIES:
+            return child
+    if depth >= 2:
+        return None
+    for prep in children(token, "prep"):
+        if prep.lower_ in ("of", *_WHERE):
+            for pobj in children(prep, "pobj"):
+                place = _named_place(pobj, depth + 1)
+                if place is not None:
+                    return place
+    return None

@@ -1,0 +1,98 @@
+"""Who the coder takes as actor and recipient: participants, not the things an act is about."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+from dyad.records import event_to_record
+
+
+def coded(pipeline: dyad.Pipeline, text: str, event_type: str) -> dict:
+    records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
+    matches = [r for r in records if r["type"] == event_type]
+    assert matches, f"no {event_type} in {[(r['type'], r['evidence']['trigger']) for r in records]}"
+    return matches[0]
+
+
+def texts(participants: list[dict]) -> list[str]:
+    return [p["text"] for p in participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        # A thing taken from a group: the group is the recipient, not the weapons.
+        (
+            "In an unprecedented move, Palestinian police in Jericho confiscated weapons and explosives "
+            "from Palestinian armed groups, the Israeli army said Friday.",
+            "COERCE",
+            ["Palestinian armed groups"],
+        ),
+        # A demand is made of the subject of its clause.
+        (
+            "Washington along with its allies demanded that Hamas renounce its armed struggle "
+            "against Israel.",
+            "REQUEST",
+            ["Hamas"],
+        ),
+        # A promise is toward whoever the promised act is toward.
+        (
+            "British Defence Secretary Tom King has promised to continue military aid "
+            "to war-torn Mozambique.",
+            "AGREE",
+            ["war-torn Mozambique"],
+        ),
+        # The place shelled stands for the target when no one is named.
+        (
+            "Israeli tanks fired four shell bombs at targets in Jericho, witnesses said.",
+            "ASSAULT",
+            ["Jericho"],
+        ),
+        (
+            "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey "
+            "after a demonstration over fraud allegations.",
+            "COERCE",
+            ["Cizre"],
+        ),
+        # An installation struck is the target itself.
+        ("Unidentified planes hit the field, 100 miles off Abu Dhabi.", "ASSAULT", ["the field"]),
+        # A participle names who made the thing: the students, not the demonstration.
+        (
+            "Turkish police prevented the demonstration staged by students at Cumhuriyet University.",
+            "COERCE",
+            ["students"],
+        ),
+        # The object's "of"-phrase names the participant.
+        (
+            "The Ivory Coast rejected calls by Kofi Annan to adopt far-reaching reforms.",
+            "REJECT",
+            ["Kofi Annan"],
+        ),
+    ],
+)
+def test_recipient_is_the_participant(
+    pipeline: dyad.Pipeline, text: str, event_type: str, recipients
+) -> None:
+    assert texts(coded(pipeline, text, event_type)["recipient"]) == recipients
+
+
+def test_a_thing_that_names_no_one_is_no_recipient(pipeline: dyad.Pipeline) -> None:
+    record = coded(pipeline, "Young Algerians blocked roads leading to the city centre on Sunday.", "PROTEST")
+    assert record["recipient"] == []
+
+
+def test_a_measure_phrase_stands_for_whom_it_counts(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday, witnesses said.",
+        "PROTEST",
+    )
+    assert texts(record["actor"]) == ["Iraqi Kurds"]
+    assert record["actor"][0]["country"] == "IRQ"
+
+
+def test_an_adjective_complement_shares_its_subject(pipeline: dyad.Pipeline) -> None:
+    # A stated willingness to withdraw is coded as PLOVER codes an intention: AGREE.
+    record = coded(pipeline, "Syria is willing to withdraw its troops from neighboring Lebanon.", "AGREE")
+    assert texts(record["actor"]) == ["Syria"]
