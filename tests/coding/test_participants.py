@@ -96,3 +96,34 @@ def test_an_adjective_complement_shares_its_subject(pipeline: dyad.Pipeline) -> 
     # A stated willingness to withdraw is coded as PLOVER codes an intention: AGREE.
     record = coded(pipeline, "Syria is willing to withdraw its troops from neighboring Lebanon.", "AGREE")
     assert texts(record["actor"]) == ["Syria"]
+
+
+def test_a_purpose_clause_names_whom_a_protest_is_against(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Young Algerians blocked roads leading to the city centre on Sunday to press their demands "
+        "for greater freedom from President Bouteflika's government.",
+        "PROTEST",
+    )
+    assert texts(record["recipient"]) == ["President Bouteflika's government"]
+
+
+def test_an_ultimatum_is_aimed_at_the_subject_of_its_condition(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Druze inhabitants of the Syrian Golan Heights threatened today to hold a general strike "
+        "unless Israel rescinded its annexation of the region within 10 days.",
+        "THREATEN",
+    )
+    assert texts(record["recipient"]) == ["Israel"]
+
+
+def test_a_declaration_speaks_for_whoever_issued_it(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+        "provide information on the safety of its leader Abdullah Ocalan.",
+        "REQUEST",
+    )
+    assert texts(record["actor"]) == ["The rebel Kurdistan Workers' Party"]
+    assert texts(record["recipient"]) == ["the Turkish government"]

@@ -20,9 +20,11 @@ from dyad.coding.participants import (
     AgentNoun,
     addressees,
     complement_recipients,
+    conditional_addressees,
     counted,
     place_target,
     prep_participants,
+    purpose_recipients,
     recipients_among,
 )
 from dyad.coding.status import factuality
@@ -442,6 +444,8 @@ class FrameCoder:
             or (complement_recipients(token, self.agent_noun) if frame.embed is not None else [])
             or prep_participants(token, self.agent_noun)
             or place_target(carrier if carrier.pos_ in ("VERB", "AUX") else token)
+            or purpose_recipients(token, self.agent_noun)
+            or (conditional_addressees(token, self.agent_noun) if event_type == EventType.THREATEN else [])
         )
         if not recipient_tokens and event_type in _THINGS_TARGETED:
             # "planes hit the field": an installation struck or seized is the target itself.

@@ -60,9 +60,11 @@ def is_participant(token: Token, agent_noun: AgentNoun) -> bool:
         return True
     if agent_noun(token.lemma_.lower()) or agent_noun(token.lower_):
         return True
-    # "militia groups", "American retaliatory attacks": a modifier names who it is.
+    # "militia groups", "American retaliatory attacks", "a United Nations appeal": a modifier
+    # names who it is.
     return any(
-        child.ent_type_ in ("NORP", "GPE") or (child.dep_ == "compound" and agent_noun(child.lower_))
+        child.ent_type_ in ("NORP", "GPE")
+        or (child.dep_ == "compound" and (child.ent_type_ in _AGENT_ENTITIES or agent_noun(child.lower_)))
         for child in children(token, "amod", "compound", "nmod")
     )
 
@@ -143,6 +145,34 @@ def complement_recipients(trigger: Token, agent_noun: AgentNoun, depth: int = 0)
     return []
 
 
+def purpose_recipients(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
+    """Return whom an act's stated purpose is aimed at.
+
+    "blocked roads to press their demands from President Bouteflika's government",
+    "opened fire to disperse demonstrators".
+    """
+    for clause in children(trigger, "advcl"):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+        found = recipients_among(objects, agent_noun) or prep_participants(clause, agent_noun)
+        if found:
+            return found
+    return []
+
+
+def conditional_addressees(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
+    """Return whom an ultimatum is aimed at: "threatened to strike unless Israel rescinded"."""
+    clauses = [trigger, *children(trigger, "xcomp")]
+    for clause in [c for head in clauses for c in children(head, "advcl")]:
+        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            for subject in children(clause, "nsubj", "nsubjpass"):
+                found = [p for s in conjuncts(subject) for p in participants_in(s, agent_noun)]
+                if found:
+                    return found
+    return []
+
+
 def prep_participants(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
     """Return participants named in the trigger's own prepositions ("lift the curfew on Palestinians")."""
     for prep in sorted(children(trigger, "prep", "dative"), key=lambda t: t.i):
@@ -176,7 +206,7 @@ def _where_preps(token: Token, depth: int) -> list[Token]:
     """
     found = [p for p in children(token, "prep") if p.lower_ in _WHERE]
     if depth < 3:
-        for child in children(token, "dobj", "pobj", "prep"):
+        for child in children(token, "dobj", "pobj", "prep", "xcomp"):
             if child.dep_ == "prep" and child.lower_ in _WHERE:
                 continue
             found += _where_preps(child, depth + 1)

@@ -19,6 +19,8 @@ _PHRASE_CUT = {"relcl", "acl", "appos", "ccomp", "advcl", "parataxis", "xcomp"}
 _HEAD_CUT = {"conj", "cc"}
 # Where-phrases say where a participant is, not who it is ("bases of the coalition in Iraq").
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "along", "around", "off", "within"}
+# Documents speak for whoever issued them.
+_DOCUMENTS = {"statement", "declaration", "communique", "letter", "resolution", "message", "note", "appeal"}
 _SUBJECT_SHARING = {"xcomp", "conj", "advcl", "acl", "pcomp"}
 
 
@@ -107,6 +109,14 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return conjuncts(objects[0])
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
             return subjects(head.head, depth + 1)  # "Syria is willing to withdraw"
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in _DOCUMENTS
+        and head.dep_ == "dobj"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subjects(head.head, depth + 1)  # "X issued a declaration demanding ...": X demands
     if verb.dep_ in _SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
