@@ -127,3 +127,19 @@ def test_a_declaration_speaks_for_whoever_issued_it(pipeline: dyad.Pipeline) -> 
     )
     assert texts(record["actor"]) == ["The rebel Kurdistan Workers' Party"]
     assert texts(record["recipient"]) == ["the Turkish government"]
+
+
+def test_own_forces_moved_are_not_recipients(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him oust "
+        "General Michel Aoun.",
+        "AGREE",
+    )
+    assert texts(record["recipient"]) == ["Lebanon's new President Elias Hrawi"]
+    strengthened = coded(
+        pipeline,
+        "Israel has strengthened its forces in Lebanon following the discovery of Katyusha rockets.",
+        "MOBILIZE",
+    )
+    assert texts(strengthened["recipient"]) == ["Lebanon"]

@@ -16,17 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.actors.knowledge import load_knowledge
 from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
-from dyad.coding.participants import (
-    AgentNoun,
-    addressees,
-    complement_recipients,
-    conditional_addressees,
-    counted,
-    place_target,
-    prep_participants,
-    purpose_recipients,
-    recipients_among,
-)
+from dyad.coding.participants import Participants, counted
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
     antecedent,
@@ -110,9 +100,9 @@ class FrameCoder:
 
     name = STAGE_NAME
 
-    def __init__(self, book: FrameBook, agent_noun: AgentNoun) -> None:
+    def __init__(self, book: FrameBook, participants: Participants) -> None:
         self.book = book
-        self.agent_noun = agent_noun
+        self.participants = participants
 
     def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
         """Return ``events`` followed by the events coded in this window of the article."""
@@ -438,15 +428,7 @@ class FrameCoder:
             event_type, status, rule, mode = EventType.REQUEST, Status.ASSERTED, f"{rule}+demand", ()
         actor_tokens = [counted(t) for t in actor_tokens]
         candidates = [t for t in recipient_tokens if t.lower_ not in self.book.non_participants]
-        recipient_tokens = (
-            recipients_among(candidates, self.agent_noun)
-            or (addressees(token, self.agent_noun) if frame.embed == Status.DEMANDED else [])
-            or (complement_recipients(token, self.agent_noun) if frame.embed is not None else [])
-            or prep_participants(token, self.agent_noun)
-            or place_target(carrier if carrier.pos_ in ("VERB", "AUX") else token)
-            or purpose_recipients(token, self.agent_noun)
-            or (conditional_addressees(token, self.agent_noun) if event_type == EventType.THREATEN else [])
-        )
+        recipient_tokens = self.participants.recipients(token, carrier, candidates, event_type, frame.embed)
         if not recipient_tokens and event_type in _THINGS_TARGETED:
             # "planes hit the field": an installation struck or seized is the target itself.
             recipient_tokens = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
@@ -601,12 +583,13 @@ def make_frame_coder(frames: list[str] | None = None) -> FrameCoder:
     """
     lexicon = load_knowledge()
 
-    def agent_noun(word: str) -> bool:
+    def agent_sectors(word: str) -> tuple[str, ...] | None:
         # A lexicon noun for people or bodies ("troops", "parliament"), or a word that names
         # an actor by itself ("coalition", "Hezbollah").
         term = lexicon.term(word)
         if term is not None:
-            return term.kind in ("person", "body")
-        return bool(lexicon.names.get(word) or lexicon.weak.get(word))
+            return term.sector if term.kind in ("person", "body") else None
+        entries = lexicon.names.get(word) or lexicon.weak.get(word)
+        return tuple(s for e in entries for s in e.sector) if entries else None
 
-    return FrameCoder(load_frames([Path(f) for f in frames or []]), agent_noun)
+    return FrameCoder(load_frames([Path(f) for f in frames or []]), Participants(agent_sectors))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dyad.coding.syntax import children, conjuncts
+from dyad.model import EventType, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +35,11 @@ _MEASURES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", 
              "majority", "minority", "most", "many", "some", "several", "all", "each", "both", "one",
              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # fmt: skip
 
-AgentNoun = Callable[[str], bool]
+# An agent noun's sectors, or None when the word names no participant ("troops" → MIL).
+AgentSectors = Callable[[str], tuple[str, ...] | None]
+# The own armed forces an actor sends, withdraws or offers are not its recipients.
+_MOVERS = {EventType.AID, EventType.MOBILIZE, EventType.RETREAT, EventType.AGREE}
+_OWNERS = {"its", "their", "his", "her", "our"}
 
 
 def counted(token: Token) -> Token:
@@ -52,141 +57,181 @@ def counted(token: Token) -> Token:
     return current
 
 
-def is_participant(token: Token, agent_noun: AgentNoun) -> bool:
-    """Return whether a phrase head names a participant rather than a thing or an act."""
-    if token.pos_ == "PRON":
-        return token.lower_ in _PARTICIPANT_PRONOUNS
-    if token.ent_type_ in _AGENT_ENTITIES or token.pos_ == "PROPN":
-        return True
-    if agent_noun(token.lemma_.lower()) or agent_noun(token.lower_):
-        return True
-    # "militia groups", "American retaliatory attacks", "a United Nations appeal": a modifier
-    # names who it is.
-    return any(
-        child.ent_type_ in ("NORP", "GPE")
-        or (child.dep_ == "compound" and (child.ent_type_ in _AGENT_ENTITIES or agent_noun(child.lower_)))
-        for child in children(token, "amod", "compound", "nmod")
-    )
+class Participants:
+    """Tells participants from things, with the actor lexicon's agent nouns."""
 
+    def __init__(self, agent_sectors: AgentSectors) -> None:
+        self.agent_sectors = agent_sectors
 
-def participants_in(token: Token, agent_noun: AgentNoun, depth: int = 0) -> list[Token]:
-    """Return the participants a phrase names: itself, or those it names through "of", "by", ...
+    def is_agent_noun(self, word: str) -> bool:
+        """Return whether a word names people or a body ("troops", "parliament", "coalition")."""
+        return self.agent_sectors(word) is not None
 
-    "calls by Kofi Annan" → Kofi Annan; "Saddam Hussein's proposal" → Saddam Hussein;
-    "mediation efforts among Serbia's feuding republics" → Serbia; "weapons" → nobody.
-    """
-    head = counted(token)
-    if is_participant(head, agent_noun):
-        return [head]
-    if depth >= 3:
-        return []
-    for owner in children(head, "poss"):
-        if is_participant(owner, agent_noun):
-            return [owner]
-    # "the demonstration staged by students", "weapons seized from UN peacekeepers": a
-    # participle names who made the thing or whom it was taken from.
-    preps = [*children(head, "prep")]
-    for clause in children(head, "acl"):
-        if clause.tag_ == "VBN":
-            preps += [p for p in children(clause, "agent", "prep") if p.lower_ in ("by", "from")]
-    # The first preposition that names anyone wins: "the withdrawal of Serbian forces from
-    # Bosnia" is about the forces.
-    for prep in sorted(preps, key=lambda t: t.i):
-        if prep.lower_ not in _THROUGH:
-            continue
-        found = [
-            p
-            for pobj in children(prep, "pobj")
-            for obj in conjuncts(pobj)
-            for p in participants_in(obj, agent_noun, depth + 1)
-        ]
-        if found:
-            return found
-    return []
+    def recipients(
+        self,
+        trigger: Token,
+        carrier: Token,
+        candidates: list[Token],
+        event_type: EventType,
+        embed: Status | None,
+    ) -> list[Token]:
+        """Return the recipients of an act from its receiving phrases, else where PLOVER finds them.
 
+        In order: participants the phrases name; whom a demand is made of; whom a promised
+        act is for; the trigger's own prepositions; the place it was done in; the aim of its
+        purpose clause; whom an ultimatum's condition names. An actor's own forces that it
+        sends, offers or withdraws are never its recipients.
+        """
+        verb = carrier if carrier.pos_ in ("VERB", "AUX") else trigger
+        if event_type in _MOVERS:
+            candidates = [t for t in candidates if not self.is_own_force(t)]
+        return (
+            self.among(candidates)
+            or (self.addressees(trigger) if embed == Status.DEMANDED else [])
+            or (self.complement(trigger) if embed is not None else [])
+            or self.prepositional(trigger)
+            or place_target(verb)
+            or self.purpose(trigger)
+            or (self.conditional(trigger) if event_type == EventType.THREATEN else [])
+        )
 
-def recipients_among(tokens: list[Token], agent_noun: AgentNoun) -> list[Token]:
-    """Return the participants that a verb's or noun's receiving phrases name, in order."""
-    found: list[Token] = []
-    for token in tokens:
-        for participant in participants_in(token, agent_noun):
-            if participant.i not in {f.i for f in found}:
-                found.append(participant)
-    return found
+    def is_own_force(self, token: Token) -> bool:
+        """Return whether a phrase is the actor's own forces ("withdraw its troops")."""
+        sectors = self.agent_sectors(token.lemma_.lower()) or self.agent_sectors(token.lower_) or ()
+        owned = any(c.lower_ in _OWNERS for c in children(token, "poss"))
+        return "MIL" in sectors and (owned or token.dep_ == "dobj")
 
+    def is_participant(self, token: Token) -> bool:
+        """Return whether a phrase head names a participant rather than a thing or an act."""
+        if token.pos_ == "PRON":
+            return token.lower_ in _PARTICIPANT_PRONOUNS
+        if token.ent_type_ in _AGENT_ENTITIES or token.pos_ == "PROPN":
+            return True
+        if self.is_agent_noun(token.lemma_.lower()) or self.is_agent_noun(token.lower_):
+            return True
+        # "militia groups", "American retaliatory attacks", "a United Nations appeal": a
+        # modifier names who it is.
+        return any(
+            child.ent_type_ in ("NORP", "GPE")
+            or (
+                child.dep_ == "compound"
+                and (child.ent_type_ in _AGENT_ENTITIES or self.is_agent_noun(child.lower_))
+            )
+            for child in children(token, "amod", "compound", "nmod")
+        )
 
-def addressees(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
-    """Return who a demand is made of: the subject of its clause ("demanded that Hamas renounce")."""
-    for clause in children(trigger, "ccomp", "acl"):
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.dep_ == "acl":
-            continue  # "a demand to adhere": no one named
-        for subject in children(clause, "nsubj", "nsubjpass"):
-            found = [p for s in conjuncts(subject) for p in participants_in(s, agent_noun)]
+    def within(self, token: Token, depth: int = 0) -> list[Token]:
+        """Return the participants a phrase names: itself, or those it names through "of", "by", ...
+
+        "calls by Kofi Annan" → Kofi Annan; "Saddam Hussein's proposal" → Saddam Hussein;
+        "mediation efforts among Serbia's feuding republics" → Serbia; "weapons" → nobody.
+        """
+        head = counted(token)
+        if self.is_participant(head):
+            return [head]
+        if depth >= 3:
+            return []
+        for owner in children(head, "poss"):
+            if self.is_participant(owner):
+                return [owner]
+        # "the demonstration staged by students", "weapons seized from UN peacekeepers": a
+        # participle names who made the thing or whom it was taken from.
+        preps = [*children(head, "prep")]
+        for clause in children(head, "acl"):
+            if clause.tag_ == "VBN":
+                preps += [p for p in children(clause, "agent", "prep") if p.lower_ in ("by", "from")]
+        # The first preposition that names anyone wins: "the withdrawal of Serbian forces from
+        # Bosnia" is about the forces.
+        for prep in sorted(preps, key=lambda t: t.i):
+            if prep.lower_ not in _THROUGH:
+                continue
+            found = [
+                p
+                for pobj in children(prep, "pobj")
+                for obj in conjuncts(pobj)
+                for p in self.within(obj, depth + 1)
+            ]
             if found:
                 return found
-    return []
+        return []
 
+    def among(self, tokens: list[Token]) -> list[Token]:
+        """Return the participants that receiving phrases name, in order, once each."""
+        found: list[Token] = []
+        for token in tokens:
+            for participant in self.within(token):
+                if participant.i not in {f.i for f in found}:
+                    found.append(participant)
+        return found
 
-def complement_recipients(trigger: Token, agent_noun: AgentNoun, depth: int = 0) -> list[Token]:
-    """Return the recipients of the act a commitment or demand is about.
-
-    "agreed to provide aid for Romania and Poland", "promised to continue military aid to
-    Mozambique": PLOVER's AGREE or REQUEST is toward whoever the promised act is toward.
-    """
-    for clause in children(trigger, "xcomp"):
-        objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
-        found = (
-            recipients_among(objects, agent_noun)
-            or prep_participants(clause, agent_noun)
-            or (complement_recipients(clause, agent_noun, depth + 1) if depth < 2 else [])
+    def _subjects_of(self, clause: Token) -> list[Token]:
+        return self.among(
+            [s for subject in children(clause, "nsubj", "nsubjpass") for s in conjuncts(subject)]
         )
-        if found:
-            return found
-    return []
 
+    def addressees(self, trigger: Token) -> list[Token]:
+        """Return whom a demand is made of: the subject of its clause ("demanded that Hamas renounce")."""
+        for clause in children(trigger, "ccomp", "acl"):
+            if clause.dep_ == "acl" and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                continue  # "a demand to adhere": no one named
+            found = self._subjects_of(clause)
+            if found:
+                return found
+        return []
 
-def purpose_recipients(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
-    """Return whom an act's stated purpose is aimed at.
+    def complement(self, trigger: Token, depth: int = 0) -> list[Token]:
+        """Return the recipients of the act a commitment or demand is about.
 
-    "blocked roads to press their demands from President Bouteflika's government",
-    "opened fire to disperse demonstrators".
-    """
-    for clause in children(trigger, "advcl"):
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            continue
-        objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
-        found = recipients_among(objects, agent_noun) or prep_participants(clause, agent_noun)
-        if found:
-            return found
-    return []
+        "agreed to provide aid for Romania and Poland", "promised to continue military aid to
+        Mozambique": PLOVER's AGREE or REQUEST is toward whoever the promised act is toward.
+        """
+        for clause in children(trigger, "xcomp"):
+            objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+            found = (
+                self.among(objects)
+                or self.prepositional(clause)
+                or (self.complement(clause, depth + 1) if depth < 2 else [])
+            )
+            if found:
+                return found
+        return []
 
+    def purpose(self, trigger: Token) -> list[Token]:
+        """Return whom an act's stated purpose is aimed at.
 
-def conditional_addressees(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
-    """Return whom an ultimatum is aimed at: "threatened to strike unless Israel rescinded"."""
-    clauses = [trigger, *children(trigger, "xcomp")]
-    for clause in [c for head in clauses for c in children(head, "advcl")]:
-        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-            for subject in children(clause, "nsubj", "nsubjpass"):
-                found = [p for s in conjuncts(subject) for p in participants_in(s, agent_noun)]
-                if found:
-                    return found
-    return []
+        "blocked roads to press their demands from President Bouteflika's government",
+        "opened fire to disperse demonstrators".
+        """
+        for clause in children(trigger, "advcl"):
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            objects = [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
+            found = self.among(objects) or self.prepositional(clause)
+            if found:
+                return found
+        return []
 
+    def conditional(self, trigger: Token) -> list[Token]:
+        """Return whom an ultimatum is aimed at: "threatened to strike unless Israel rescinded"."""
+        for head in (trigger, *children(trigger, "xcomp")):
+            for clause in children(head, "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                    found = self._subjects_of(clause)
+                    if found:
+                        return found
+        return []
 
-def prep_participants(trigger: Token, agent_noun: AgentNoun) -> list[Token]:
-    """Return participants named in the trigger's own prepositions ("lift the curfew on Palestinians")."""
-    for prep in sorted(children(trigger, "prep", "dative"), key=lambda t: t.i):
-        if prep.lower_ not in _THROUGH or prep.lower_ in ("of", "by"):
-            continue
-        found = [
-            p
-            for pobj in children(prep, "pobj")
-            for o in conjuncts(pobj)
-            for p in participants_in(o, agent_noun)
-        ]
-        if found:
-            return found
-    return []
+    def prepositional(self, trigger: Token) -> list[Token]:
+        """Return participants in the trigger's own prepositions ("lift the curfew on Palestinians")."""
+        for prep in sorted(children(trigger, "prep", "dative"), key=lambda t: t.i):
+            if prep.lower_ not in _THROUGH or prep.lower_ in ("of", "by"):
+                continue
+            found = self.among([o for pobj in children(prep, "pobj") for o in conjuncts(pobj)])
+            if found:
+                return found
+        return []
 
 
 def place_target(trigger: Token) -> list[Token]:
