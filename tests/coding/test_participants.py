@@ -143,3 +143,15 @@ def test_own_forces_moved_are_not_recipients(pipeline: dyad.Pipeline) -> None:
         "MOBILIZE",
     )
     assert texts(strengthened["recipient"]) == ["Lebanon"]
+
+
+def test_a_name_coordinated_with_an_apposition_is_a_second_recipient(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "The State Department said that Glass, a journalist on leave from his job with ABC television, "
+        "and Usayran, the son of the Lebanese defense minister, were kidnapped on the Awaz'i Road "
+        "in the southern suburbs of Beirut on June 17.",
+        "ASSAULT",
+    )
+    # Both victims, and not the road they were taken on.
+    assert texts(record["recipient"]) == ["Glass", "Usayran"]

@@ -85,8 +85,13 @@ class Participants:
         verb = carrier if carrier.pos_ in ("VERB", "AUX") else trigger
         if event_type in _MOVERS:
             candidates = [t for t in candidates if not self.is_own_force(t)]
+        named = self.among(candidates)
+        # "were kidnapped on the Awaz'i Road": beside a person or group struck, a road or site
+        # named in "on" or "at" says where, not whom. (A state is a participant wherever named.)
+        if any(t.ent_type_ not in _PLACE_ENTITIES for t in named):
+            named = [t for t in named if not _is_site(t)]
         return (
-            self.among(candidates)
+            named
             or (self.addressees(trigger) if embed == Status.DEMANDED else [])
             or (self.complement(trigger) if embed is not None else [])
             or self.prepositional(trigger)
@@ -232,6 +237,11 @@ class Participants:
             if found:
                 return found
         return []
+
+
+def _is_site(token: Token) -> bool:
+    """Return whether a token is a road, site or area named in "on"/"at" ("on the Awaz'i Road")."""
+    return token.ent_type_ in ("LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in ("on", "at")
 
 
 def place_target(trigger: Token) -> list[Token]:

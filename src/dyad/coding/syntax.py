@@ -25,8 +25,15 @@ _SUBJECT_SHARING = {"xcomp", "conj", "advcl", "acl", "pcomp"}
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Return the token and the heads it is coordinated with ("Jordan and Britain")."""
-    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+    """Return the token and the heads it is coordinated with ("Jordan and Britain").
+
+    In "Glass, a journalist, and Usayran, the son of the minister" the parser often hangs
+    the second name on the first one's apposition; a name coordinated there is a conjunct.
+    """
+    found = [token, *(t for t in token.conjuncts if t.i > token.i)]
+    for appos in children(token, "appos"):
+        found += [t for t in appos.conjuncts if t.i > appos.i and t.pos_ == "PROPN"]
+    return found
 
 
 def phrase_bounds(token: Token) -> tuple[int, int]:
