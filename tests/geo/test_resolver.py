@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.errors import ConfigError
+from dyad.geo.gazetteer import name_key
 from dyad.geo.resolver import LocationResolver, make_location_resolver
 from dyad.model import Article, EventType
 from dyad.registry import stages
@@ -123,3 +124,23 @@ def test_resolver_dateline_only_when_the_body_names_no_place(resolver):
     event = make_event(parsed, "kidnapped", "Gunmen", actors=("Gunmen",))
     [located] = resolver(parsed, [event])
     assert [(loc.name, loc.country) for loc in located.locations] == [("Beirut", "LBN")]
+
+
+def test_resolver_trigger_place_beats_the_speakers_place(resolver):
+    text = "Speaking in Baghdad on Monday, the minister said militants attacked a checkpoint near Kirkuk."
+    parsed = parse(Article("kirkuk", text))
+    event = make_event(parsed, "attacked", "militants", actors=("militants",))
+    [located] = resolver(parsed, [event])
+    assert [(name_key(loc.name), loc.country) for loc in located.locations] == [("kirkuk", "IRQ")]
+    assert located.locations[0].precision == "town"
+
+
+def test_resolver_body_place_beats_the_dateline(resolver):
+    article = Article(
+        "dl2",
+        "BEIRUT, June 18 (Reuters) - Gunmen kidnapped a businessman in Baalbek on Thursday, police said.",
+    )
+    parsed = parse(article)
+    event = make_event(parsed, "kidnapped", "Gunmen", actors=("Gunmen",))
+    [located] = resolver(parsed, [event])
+    assert [(loc.name, loc.country) for loc in located.locations] == [("Baalbek", "LBN")]

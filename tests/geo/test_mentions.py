@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from dyad.geo import PlaceMention, load_gazetteer, place_mentions
+from dyad.model import Article
+
+from .helpers import load_example, parse
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def mention(mentions: list[PlaceMention], text: str) -> PlaceMention:
+    return next(m for m in mentions if m.text == text)
+
+
+def test_mentions_list_the_dateline_apart_from_the_body(gazetteer):
+    article = load_example("iraq-mps-coalition")
+    mentions = place_mentions(parse(article), gazetteer)
+    first = mentions[0]
+    assert (first.text, first.name, first.country, first.source) == ("ERBIL", "Erbil", "IRQ", "dateline")
+    assert article.text[first.start : first.end] == "ERBIL"
+    syria = mention(mentions, "Syria")
+    assert (syria.country, syria.precision, syria.source) == ("SYR", "country", "GPE")
+
+
+def test_mentions_carry_every_annotate_field(gazetteer):
+    text = "Rockets struck Ain al-Asad air base in western Iraq on Tuesday."
+    [base, iraq] = place_mentions(parse(Article("asad", text)), gazetteer)
+    assert (base.text, base.start, base.end) == ("Ain al-Asad air base", 15, 35)
+    assert (base.name, base.country, base.admin1, base.precision) == ("Ain al-Asad", "IRQ", "Anbar", "point")
+    assert 33 < base.lat < 34 and 42 < base.lon < 43
+    assert (iraq.name, iraq.geonameid, iraq.precision) == ("Iraq", 99237, "country")
+
+
+def test_mentions_state_abbreviation_is_the_parent(gazetteer):
+    text = "The fire broke out in Gainesville, Va., late on Sunday, officials said."
+    mentions = place_mentions(parse(Article("va", text)), gazetteer)
+    town = mention(mentions, "Gainesville")
+    assert (town.country, town.admin1) == ("USA", "Virginia")
+    assert mention(mentions, "Va.").name == "Virginia"
+
+
+def test_mentions_x_in_y_parent_picks_portland_maine(gazetteer):
+    text = "Police clashed with protesters in Portland in Maine on Saturday."
+    town = mention(place_mentions(parse(Article("pm", text)), gazetteer), "Portland")
+    assert (town.country, town.admin1) == ("USA", "Maine")
+
+
+def test_mentions_bare_portland_is_the_larger_one(gazetteer):
+    text = "Police clashed with protesters in Portland on Saturday."
+    town = mention(place_mentions(parse(Article("po", text)), gazetteer), "Portland")
+    assert (town.country, town.admin1) == ("USA", "Oregon")
+
+
+def test_mentions_unknown_street_is_placed_in_the_article_town(gazetteer):
+    text = (
+        "A man was shot on Royal Street in New Orleans on Friday. "
+        "New Orleans police said the gunman fled along Royal Street toward the river."
+    )
+    street = mention(place_mentions(parse(Article("no", text)), gazetteer), "Royal Street")
+    assert (street.name, street.admin1, street.precision, street.is_contained) == (
+        "New Orleans",
+        "Louisiana",
+        "town",
+        True,
+    )
