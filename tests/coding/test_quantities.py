@@ -274,3 +274,68 @@ def test_parse_number(phrase, value):
 @pytest.mark.parametrize("phrase", ["first", "2.5", "the army", "", "eight workers"])
 def test_parse_number_rejects_non_numbers(phrase):
     assert parse_number(phrase) is None
+
+
+# --- the link from a figure to its event and role (figures.py, through the pipeline) -----------
+
+
+def _figures(pipeline, text: str) -> dict[str, dict[str, tuple]]:
+    """Return {trigger: {role: (value, low, high, approx, text)}} for the events of one sentence."""
+    from datetime import UTC, datetime
+
+    import dyad
+
+    article = dyad.Article(id="q", text=text, published_at=datetime(2023, 12, 11, tzinfo=UTC))
+    return {
+        event.trigger.text: {
+            q.role: (q.value, q.low, q.high, q.is_approx, q.span.text) for q in event.quantities
+        }
+        for event in pipeline.extract(article)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "role", "figure"),
+    [
+        ("Gunmen killed at least 11 people in an attack on a market in Kirkuk on Sunday.", "attack", "killed",
+         (11, 11, None, False, "at least 11")),
+        ("An explosion in Kabul wounded more than 30 people, police said.", "wounded", "injured",
+         (30, 30, None, True, "more than 30")),
+        ("Police arrested 45 protesters in Tehran on Monday.", "arrested", "arrested",
+         (45, None, None, False, "45")),
+        ("Security forces detained dozens of demonstrators after the rally.", "detained", "arrested",
+         (12, None, None, True, "dozens")),
+        ("About 15,000 miners rallied in Johannesburg on Saturday.", "rallied", "size",
+         (15000, None, None, True, "About 15,000")),
+        ("Hundreds of students marched in Khartoum.", "marched", "size", (100, None, None, True, "Hundreds")),
+        ("Militias have attacked US forces over 100 times since October 17.", "attacked", "count",
+         (100, 100, None, True, "over 100")),
+        ("Nearly 200 people were killed when jets bombed the market.", "bombed", "killed",
+         (200, None, None, True, "Nearly 200")),
+    ],
+)  # fmt: skip
+def test_figures_link_to_their_event_and_role(pipeline, text, trigger, role, figure):
+    assert _figures(pipeline, text)[trigger][role] == figure
+
+
+def test_figures_context_number_is_not_a_size(pipeline):
+    # "1.6 million security personnel" describes the army, not the protest.
+    figures = _figures(
+        pipeline,
+        "Thousands of people protested in Baghdad, where the army has 1.6 million security personnel.",
+    )
+    assert figures["protested"] == {"size": (1000, None, None, True, "Thousands")}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels attacked the town, which has 20,000 residents, on Tuesday.", "attacked"),
+        (
+            "Soldiers shelled the village on Friday; a separate flood killed 40 people in the north.",
+            "shelled",
+        ),
+    ],
+)
+def test_figures_number_of_another_clause_does_not_attach(pipeline, text, trigger):
+    assert _figures(pipeline, text)[trigger] == {}

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from dyad.dates import find_time_expressions, resolve_weekday, value_bounds
+from dyad.dates.values import shift_value
 
 IRAQ = date(2023, 12, 11)  # a Monday; iraq-mps-coalition.jsonl
 
@@ -343,3 +344,85 @@ def test_resolve_weekday_includes_the_anchor_day():
 )
 def test_value_bounds(value, bounds):
     assert value_bounds(value) == bounds
+
+
+def test_expressions_previous_day_counts_from_the_last_named_date():
+    text = "Police arrested 20 people on Sunday. The previous day, protesters had blocked roads."
+    assert one(text, IRAQ, "Sunday").value == "2023-12-10"
+    previous = one(text, IRAQ, "The previous day")
+    assert (previous.value, previous.granularity, previous.offset) == ("2023-12-09", "day", "-P1D")
+
+
+def test_expressions_previous_day_without_an_earlier_date_counts_from_the_anchor():
+    assert one("Rebels seized the town the previous day.", IRAQ, "the previous day").value == "2023-12-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "value", "granularity"),
+    [
+        ("Troops entered the city on March 3. Two days later, rebels withdrew.", "Two days later",
+         "2023-03-05", "day"),
+        ("In January 2020 parliament voted to expel the troops. A month later it met again.", "A month later",
+         "2020-02", "month"),
+        ("Five years earlier, the war had ended.", "Five years earlier", "2018", "year"),
+        ("He was killed two days after March 5.", "two days after March 5", "2023-03-07", "day"),
+    ],
+)  # fmt: skip
+def test_expressions_offsets_count_from_the_text_not_the_report(text, wanted, value, granularity):
+    found = one(text, IRAQ, wanted)
+    assert (found.value, found.granularity, found.kind) == (value, granularity, "date")
+
+
+def test_expressions_later_with_nothing_before_it_is_unknown():
+    assert one("The vote came three weeks later.", IRAQ, "three weeks later").value is None
+
+
+def test_expressions_offset_from_an_event_is_left_to_the_resolver():
+    found = one(
+        "Sassan was heavily damaged by an Iraqi air raid only 10 days before Abu al-Bukhoosh was attacked.",
+        date(1987, 3, 25),
+        "10 days before",
+    )
+    assert (found.kind, found.value, found.offset) == ("offset", None, "-P10D")
+
+
+def test_expressions_timex_values_and_granularity_of_the_issue_examples():
+    text = (
+        "The strike on 10 December 2023 followed talks last week. Earlier this month, MPs recalled "
+        "that in January 2020 parliament voted, as it had in 2017. Parliament currently has 329 seats."
+    )
+    got = {e.text: (e.value, e.granularity) for e in find_time_expressions(text, IRAQ)}
+    assert got == {
+        "10 December 2023": ("2023-12-10", "day"),
+        "last week": ("2023-W49", "week"),
+        "Earlier this month": ("2023-12", "month"),
+        "January 2020": ("2020-01", "month"),
+        "2017": ("2017", "year"),
+        "currently": ("PRESENT_REF", "ref"),
+    }
+
+
+def test_expressions_year_rollover_in_a_january_article():
+    found = one("Militias have attacked US bases since October 17.", date(2024, 1, 10), "since October 17")
+    assert (found.value, found.until, found.kind) == ("2023-10-17", "2024-01-10", "range")
+
+
+def test_expressions_weekday_equal_to_the_anchor_past_and_future():
+    # IRAQ is a Monday: "on Monday" in a past clause is that same day; a future clause looks ahead from it.
+    assert one("Gunmen attacked the base on Monday.", IRAQ, "Monday").value == "2023-12-11"
+    assert one("The minister will travel to Erbil on Sunday.", IRAQ, "Sunday").value == "2023-12-17"
+
+
+@pytest.mark.parametrize(
+    ("value", "offset", "moved"),
+    [
+        ("1986-11-25", "-P10D", ("1986-11-15", "day")),
+        ("1986-11", "-P10D", ("1986", "year")),  # 1986-10-22 .. 1986-11-20 share only the year
+        ("2020-01", "P1M", ("2020-02", "month")),
+        ("2023-03-03", "-P5Y", ("2018", "year")),
+        ("2023-12-30", "P1W", ("2024-W01", "week")),
+        ("PRESENT_REF", "P1D", None),
+    ],
+)
+def test_values_shift_value_keeps_only_what_both_ends_share(value, offset, moved):
+    assert shift_value(value, offset) == moved

@@ -222,3 +222,47 @@ def test_resolver_keeps_the_other_fields():
         event.event_type,
     )
     assert event.date is None  # the input is not mutated
+
+
+def test_resolver_offset_counts_from_the_dated_event_it_names():
+    article = Article(
+        id="t5",
+        text="Gunmen attacked a police checkpoint in Kirkuk on March 3. "
+        "Police arrested five suspects two days after the attack.",
+        published_at=datetime(2023, 3, 20, tzinfo=UTC),
+    )
+    parsed = parse(article)
+    attacked, arrested = make_date_resolver()(
+        parsed, [event_at(parsed, "attacked a police"), event_at(parsed, "arrested five")]
+    )
+    assert attacked.date.value == "2023-03-03"
+    assert (arrested.date.value, arrested.date.granularity, arrested.date.basis) == (
+        "2023-03-05",
+        "day",
+        "text",
+    )
+    assert arrested.date.span.text == "two days after"
+
+
+def test_resolver_reuters_9208_offset_from_an_undated_event_is_unknown_not_the_publication_year():
+    # "Sassan was heavily damaged by an Iraqi air raid only 10 days before Abu al-Bukhoosh was
+    # attacked": "was attacked" has no date of its own and no earlier attack event with that word
+    # is coded, so the raid stays undated instead of getting the report's 1987 date.
+    (raid,) = dates_of("reuters21578-9208", ("Iraqi air\nraid only 10 days", "raid"))
+    assert raid.date is None
+    assert not raid.is_historical
+
+
+def test_resolver_previous_day_counts_from_the_last_date_in_the_paragraph():
+    article = Article(
+        id="t6",
+        text="Police arrested 20 protesters in Basra on Sunday. "
+        "The previous day, demonstrators had blocked the main road.",
+        published_at=datetime(2023, 12, 11, tzinfo=UTC),
+    )
+    parsed = parse(article)
+    arrested, blocked = make_date_resolver()(
+        parsed, [event_at(parsed, "arrested 20"), event_at(parsed, "blocked the main")]
+    )
+    assert arrested.date.value == "2023-12-10"
+    assert blocked.date.value == "2023-12-09"

@@ -23,6 +23,9 @@ from dyad.nlp import ParsedArticle
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# Conjunctions that make a clause the occasion of the casualty verb above it.
+_WHEN_WORDS = frozenset({"when", "as", "after", "while"})
+
 # Types whose actors' number is the event's size (participants).
 _SIZED = {EventType.PROTEST, EventType.REQUEST, EventType.MOBILIZE, EventType.ASSAULT, EventType.ACCUSE,
           EventType.REJECT, EventType.THREATEN, EventType.COERCE}  # fmt: skip
@@ -40,12 +43,18 @@ def _number_tokens(sent: Span, mentions: list[NumberMention]) -> dict[int, Numbe
 
 
 def _figure(token: Token, numbers: dict[int, NumberMention]) -> NumberMention | None:
-    """Return the number phrase that is, or counts, ``token`` ("11", "eight workers")."""
+    """Return the number phrase that is, or counts, ``token`` ("11", "eight workers").
+
+    A vague amount heads its noun ("Thousands of people"): the parse makes "people" the object
+    of "of", so the amount is found above it.
+    """
     if token.i in numbers:
         return numbers[token.i]
     for child in token.children:
         if child.dep_ in ("nummod", "quantmod", "amod") and child.i in numbers:
             return numbers[child.i]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in numbers:
+        return numbers[token.head.head.i]
     return None
 
 
@@ -65,7 +74,15 @@ def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token
             continue
         if token.i == trigger.i or trigger in subjects(token) or trigger in prep_objects(token, {"in"}):
             found.append((token, frame.role))
+        elif trigger.dep_ == "advcl" and trigger.head.i == token.i and _is_when_clause(trigger):
+            # "200 people were killed when jets bombed the market": the toll of the bombing.
+            found.append((token, frame.role))
     return found
+
+
+def _is_when_clause(clause: Token) -> bool:
+    """Tell whether an adverbial clause says when its head happened ("when", "as", "after")."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN_WORDS for c in clause.children)
 
 
 def link_quantities(

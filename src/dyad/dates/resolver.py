@@ -12,6 +12,12 @@ The date of an event is, in order of preference:
 
 Weekdays and months without a year are resolved against the tense of the clause that holds
 them: "will meet on Monday" looks forward, "met on Monday" back.
+
+"10 days before Abu al-Bukhoosh was attacked" dates the main clause from another event: the
+event of the ``before``/``after`` clause or noun, if it has a date from the text, else the
+nearest earlier event of the same type (or trigger word) that has one ("was attacked"
+re-mentions the raid dated "last November 25"). When neither exists the event gets no date:
+counting from the publication day would be confidently wrong.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dyad.dates.expressions import TimeExpression, find_time_expressions, value_bounds
+from dyad.dates.values import shift_value
 from dyad.model import Event, EventDate, TextSpan
 from dyad.registry import stages
 
@@ -42,6 +49,7 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "cs
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "go", "prepare"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
+_OFFSET_WORDS = frozenset({"before", "after"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,8 @@ class _Anchored:
     # Where the expression's sentence starts (token index, char offset).
     sent_start: int
     sent_start_char: int
+    # For an offset ("10 days before X"): the head of X, the event or time it counts from.
+    target: Token | None = None
 
 
 class _Window:
@@ -105,6 +115,24 @@ def _is_future(clause: Token) -> bool:
     return clause.lemma_ in _FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in clause.children)
 
 
+def _offset_attachment(span: Span, clause: Token) -> tuple[Token, Token | None]:
+    """Return the clause an offset dates and the head it counts from.
+
+    "10 days before [Abu al-Bukhoosh was attacked]": "before" marks the clause it counts
+    from, so the offset dates the clause above. "two days after [the attack]": "after" is a
+    preposition of the clause it dates, and its object is what it counts from.
+    """
+    relation = next((t for t in reversed(span) if t.lower_ in _OFFSET_WORDS), None)
+    if relation is None:
+        return clause, None
+    if relation.dep_ == "mark" and relation.head.i != relation.i:
+        counted_from = relation.head
+        above = counted_from.head if counted_from.head.i != counted_from.i else counted_from
+        return _clause_head(above), counted_from
+    target = next((c for c in relation.children if c.dep_ in ("pobj", "pcomp")), None)
+    return _clause_head(relation.head), target
+
+
 def _is_pluperfect(clause: Token) -> bool:
     return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
@@ -127,7 +155,13 @@ class DateResolver:
         anchor = published.date() if published else None
         window = _Window(parsed)
         anchored = self._anchor_expressions(parsed, anchor, window)
-        return [self._resolve(parsed, event, anchored, anchor, window) for event in events]
+        resolved = [self._resolve(parsed, event, anchored, anchor, window) for event in events]
+        # Offsets count from other events, so they are settled once every event has its own date.
+        dated = [event for event, _ in resolved]
+        return [
+            self._resolve_offset(parsed, event, pending, dated, anchor) if pending else event
+            for event, pending in resolved
+        ]
 
     def _anchor_expressions(
         self, parsed: ParsedArticle, anchor: date | None, window: _Window
@@ -139,7 +173,10 @@ class DateResolver:
                 continue
             root = span.root
             sent = window.sentence_of(root)
-            anchored.append(_Anchored(expression, root, _clause_head(root), sent.start, sent.start_char))
+            clause, target = _clause_head(root), None
+            if expression.kind == "offset":
+                clause, target = _offset_attachment(span, clause)
+            anchored.append(_Anchored(expression, root, clause, sent.start, sent.start_char, target))
         return anchored
 
     def _resolve(
@@ -149,7 +186,8 @@ class DateResolver:
         anchored: list[_Anchored],
         anchor: date | None,
         window: _Window,
-    ) -> Event:
+    ) -> tuple[Event, _Anchored | None]:
+        """Return the event dated, or undated with the offset expression still to count from."""
         coded_by = (*event.coded_by, NAME) if NAME not in event.coded_by else event.coded_by
         trigger_span = parsed.doc_span(event.trigger)
         found = (
@@ -157,6 +195,8 @@ class DateResolver:
         )
         event_date: EventDate | None = None
         pluperfect = False
+        if found is not None and found[0].expression.kind == "offset":
+            return replace(event, date=None, is_historical=False, coded_by=coded_by), found[0]
         if found is not None:
             choice, basis, own_clause = found
             expression = self._retense(choice, anchor)
@@ -172,7 +212,55 @@ class DateResolver:
         elif anchor is not None:
             event_date = EventDate(value=anchor.isoformat(), granularity="day", basis="publication")
         historical = self._is_historical(event_date, anchor, pluperfect)
-        return replace(event, date=event_date, is_historical=historical, coded_by=coded_by)
+        return replace(event, date=event_date, is_historical=historical, coded_by=coded_by), None
+
+    def _resolve_offset(
+        self,
+        parsed: ParsedArticle,
+        event: Event,
+        pending: _Anchored,
+        events: list[Event],
+        anchor: date | None,
+    ) -> Event:
+        """Date ``event`` by its offset from the event it counts from; undated if that one has no date."""
+        expression = pending.expression
+        target = pending.target
+        start = self._counted_from(parsed, target, events) if target is not None else None
+        moved = shift_value(start.value, expression.offset) if start and expression.offset else None
+        if moved is None:
+            return event
+        event_date = EventDate(
+            value=moved[0],
+            granularity=moved[1],
+            basis="text",
+            span=TextSpan(expression.start_char, expression.end_char, expression.text),
+        )
+        return replace(event, date=event_date, is_historical=self._is_historical(event_date, anchor, False))
+
+    @staticmethod
+    def _counted_from(parsed: ParsedArticle, target: Token, events: list[Event]) -> EventDate | None:
+        """Return the text date of the event ``target`` heads, or of the latest earlier mention of it."""
+        position = target.idx + parsed.offset
+
+        def has_text_date(event: Event) -> bool:
+            return event.date is not None and event.date.basis != "publication" and event.date.until is None
+
+        own = next((e for e in events if e.trigger.start_char <= position < e.trigger.end_char), None)
+        if own is not None and has_text_date(own):
+            return own.date
+        earlier = []
+        for other in events:
+            if other.trigger.start_char >= position or not has_text_date(other):
+                continue
+            if own is not None and other.event_type == own.event_type:
+                earlier.append(other)
+                continue
+            span = parsed.doc_span(other.trigger)
+            if span is not None and span.root.lemma_ == target.lemma_:
+                earlier.append(other)
+        if not earlier:
+            return None
+        return max(earlier, key=lambda e: e.trigger.start_char).date
 
     def _choose(
         self,
@@ -183,7 +271,10 @@ class DateResolver:
     ) -> tuple[_Anchored, str, bool] | None:
         """Return the governing expression, its basis, and whether it is in the trigger's own clause."""
         usable = [
-            a for a in anchored if a.expression.kind in ("date", "range") and value_bounds(a.expression.value)
+            a
+            for a in anchored
+            if (a.expression.kind in ("date", "range") and value_bounds(a.expression.value))
+            or (a.expression.kind == "offset" and a.target is not None)
         ]
         clause = _clause_head(trigger)
         sentence = window.sentence_of(trigger)
@@ -226,6 +317,8 @@ class DateResolver:
     def _retense(choice: _Anchored, anchor: date | None) -> TimeExpression:
         """Re-resolve a weekday or a yearless month by the tense of the clause that holds it."""
         expression = choice.expression
+        if expression.offset is not None:
+            return expression  # counted from an earlier date, not from the anchor
         if anchor is None or not expression.is_relative or not _is_future(choice.clause):
             return expression
         again = find_time_expressions(expression.text, anchor, offset=expression.start_char, future=True)
