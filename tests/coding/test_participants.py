@@ -155,3 +155,10 @@ def test_a_name_coordinated_with_an_apposition_is_a_second_recipient(pipeline: d
     )
     # Both victims, and not the road they were taken on.
     assert texts(record["recipient"]) == ["Glass", "Usayran"]
+
+
+def test_forces_named_by_a_state_are_recipients_of_aid(pipeline: dyad.Pipeline, load_example) -> None:
+    records = [event_to_record(e) for e in pipeline.extract(load_example("iraq-mps-coalition"))]
+    trains = [r for r in records if r["type"] == "AID" and r["recipient"]]
+    assert trains, "the coalition's training of Kurdish and Iraqi forces has recipients"
+    assert {"IRQ"} <= {a["country"] for r in trains for a in r["recipient"]}

@@ -101,10 +101,18 @@ class Participants:
         )
 
     def is_own_force(self, token: Token) -> bool:
-        """Return whether a phrase is the actor's own forces ("withdraw its troops")."""
+        """Return whether a phrase is the actor's own forces ("withdraw its troops").
+
+        Forces owned by a pronoun, or bare forces sent ("contribute 4,000 troops to"), are the
+        actor's own; forces named by a state or people ("trains Iraqi forces") are not.
+        """
         sectors = self.agent_sectors(token.lemma_.lower()) or self.agent_sectors(token.lower_) or ()
-        owned = any(c.lower_ in _OWNERS for c in children(token, "poss"))
-        return "MIL" in sectors and (owned or token.dep_ == "dobj")
+        if "MIL" not in sectors:
+            return False
+        if any(c.lower_ in _OWNERS for c in children(token, "poss")):
+            return True
+        named = any(c.ent_type_ in _AGENT_ENTITIES for c in token.subtree if c.i != token.i)
+        return token.dep_ == "dobj" and not named
 
     def is_participant(self, token: Token) -> bool:
         """Return whether a phrase head names a participant rather than a thing or an act."""
