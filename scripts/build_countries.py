@@ -302,6 +302,45 @@ DEMONYM_ATTRIBUTES = {
 }
 
 
+# Ethnic and regional groups whose homeland lies in one state: the demonym gives that
+# country, and the group is kept as an attribute ("Yoruba leaders" -> NGA, ethnicity:yoruba).
+# Groups spread over several states (Pashtuns, Baloch, Tamils, Hutus) are left out: a
+# country would be a guess.
+GROUP_DEMONYMS: dict[str, list[tuple[str, str]]] = {
+    "NGA": [
+        *((t, "ethnicity:yoruba") for t in ("Yoruba", "Yorubas")),
+        *((t, "ethnicity:hausa") for t in ("Hausa", "Hausas")),
+        *((t, "ethnicity:igbo") for t in ("Igbo", "Igbos", "Ibo", "Ibos")),
+        *((t, "ethnicity:ijaw") for t in ("Ijaw", "Ijaws")),
+        *((t, "ethnicity:ogoni") for t in ("Ogoni",)),
+    ],
+    "RUS": [*((t, "ethnicity:chechen") for t in ("Chechen", "Chechens")), ("Ingush", "ethnicity:ingush")],
+    "CHN": [
+        *((t, "ethnicity:uyghur") for t in ("Uighur", "Uighurs", "Uyghur", "Uyghurs")),
+        *((t, "ethnicity:tibetan") for t in ("Tibetan", "Tibetans")),
+    ],
+    "ESP": [
+        *((t, "ethnicity:basque") for t in ("Basque", "Basques")),
+        *((t, "region:catalonia") for t in ("Catalan", "Catalans")),
+    ],
+    "GBR": [
+        *((t, "region:scotland") for t in ("Scottish", "Scot", "Scots")),
+        *((t, "region:wales") for t in ("Welsh",)),
+        ("Northern Irish", "region:northern-ireland"),
+    ],
+    "LKA": [*((t, "ethnicity:sinhalese") for t in ("Sinhalese", "Sinhala"))],
+    "SDN": [*((t, "region:darfur") for t in ("Darfuri", "Darfuris"))],
+    "ZWE": [*((t, "ethnicity:ndebele") for t in ("Ndebele",))],
+}
+
+# States that seceded: before the date their names meant the state they left. The role
+# the name has on the event's date counts, so "Juba" in a 2005 story is Sudan's.
+SUCCESSION = {
+    "SSD": ("SDN", "2011-07-09"),
+    "ERI": ("ETH", "1993-05-24"),
+}
+
+
 def build() -> dict[str, list[dict[str, object]]]:
     """Return the countries document."""
     countries = []
@@ -333,6 +372,13 @@ def build() -> dict[str, list[dict[str, object]]]:
                 {"text": t, "attributes": [a]} for t, a in DEMONYM_ATTRIBUTES.items()
             ]
             entry["note"] = "Kurdish/Kurds default to IRQ with ethnicity:kurdish; override per corpus."
+        if code in GROUP_DEMONYMS:
+            existing = entry.get("demonyms") or []
+            assert isinstance(existing, list)
+            entry["demonyms"] = existing + [{"text": t, "attributes": [a]} for t, a in GROUP_DEMONYMS[code]]
+        if code in SUCCESSION:
+            before, until = SUCCESSION[code]
+            entry["formerly"] = {"country": before, "until": until}
         countries.append(entry)
     countries.append(
         {

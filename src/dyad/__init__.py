@@ -2,10 +2,12 @@
 
 The Python API. ``load_pipeline()`` builds the pipeline; ``pipeline.extract(article)``
 returns the events of one article and ``pipeline.process(articles)`` streams many.
+``annotate(article, "times")`` lists the mentions of one layer (times, places, quantities, actors).
 """
 
 import logging
 
+from dyad.annotation import Annotator, Layer, Mention, annotate
 from dyad.config import Config, load_config
 from dyad.errors import ConfigError, DyadError, DyadWarning, EvalError, IngestError, StageError
 from dyad.model import Actor, Article, Event, EventDate, EventType, Location, Quantity, Status, TextSpan
@@ -17,6 +19,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Actor",
+    "Annotator",
     "Article",
     "Config",
     "ConfigError",
@@ -27,13 +30,16 @@ __all__ = [
     "EventDate",
     "EventType",
     "IngestError",
+    "Layer",
     "Location",
+    "Mention",
     "Pipeline",
     "Quantity",
     "Stage",
     "StageError",
     "Status",
     "TextSpan",
+    "annotate",
     "load_config",
     "load_pipeline",
 ]

@@ -131,21 +131,32 @@ class Pipeline:
             for i, (start, end) in enumerate(windows):
                 yield article.text[start:end], (article, start, i == len(windows) - 1)
 
-    def process(
+    def parse(
         self, articles: Iterable[Article], *, batch_size: int = 16
-    ) -> Iterator[tuple[Article, list[Event]]]:
-        """Yield each article with its events, parsing in batches with ``nlp.pipe``."""
-        events: list[Event] = []
+    ) -> Iterator[tuple[Article, list[ParsedArticle]]]:
+        """Yield each article with the parses of its windows, parsing in batches with ``nlp.pipe``.
+
+        An empty article, or one refused for its length (see ``failures``), has no windows.
+        """
+        windows: list[ParsedArticle] = []
         for doc, (article, offset, is_last) in self.nlp.pipe(
             self._windows(articles), as_tuples=True, batch_size=batch_size
         ):
             if doc.text.strip():
-                events.extend(self._run_stages(ParsedArticle(article, doc, offset)))
+                windows.append(ParsedArticle(article, doc, offset))
             if is_last:
-                yield article, events
-                events = []
+                yield article, windows
+                windows = []
 
-    def _run_stages(self, parsed: ParsedArticle) -> list[Event]:
+    def process(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Yield each article with its events, parsing in batches with ``nlp.pipe``."""
+        for article, windows in self.parse(articles, batch_size=batch_size):
+            yield article, [event for parsed in windows for event in self.run_stages(parsed)]
+
+    def run_stages(self, parsed: ParsedArticle) -> list[Event]:
+        """Return the events of one parsed window after every stage; none if one failed and was skipped."""
         events: list[Event] = []
         for stage in self.stages:
             try:

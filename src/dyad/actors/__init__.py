@@ -7,6 +7,16 @@ knowledge base in ``data/*.yaml`` (plus user files) and what the article itself 
 """
 
 from dyad.actors.knowledge import KnowledgeBase, load_knowledge
+from dyad.actors.mentions import EntryOnDate, Lookup, actor_mentions, lookup
 from dyad.actors.resolver import ActorResolver, make_actor_resolver
 
-__all__ = ["ActorResolver", "KnowledgeBase", "load_knowledge", "make_actor_resolver"]
+__all__ = [
+    "ActorResolver",
+    "EntryOnDate",
+    "KnowledgeBase",
+    "Lookup",
+    "actor_mentions",
+    "load_knowledge",
+    "lookup",
+    "make_actor_resolver",
+]

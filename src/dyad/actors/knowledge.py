@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ import yaml
 from dyad.errors import ConfigError
 
 DATA_DIR = Path(__file__).parent / "data"
-SHIPPED_FILES = ("countries.yaml", "igos.yaml", "named.yaml", "sectors.yaml")
+SHIPPED_FILES = ("countries.yaml", "igos.yaml", "named.yaml", "leaders.yaml", "groups.yaml", "sectors.yaml")
 
 SECTIONS = ("countries", "igos", "named", "sectors", "affiliations", "kin", "modifiers")
 
@@ -42,6 +42,9 @@ NONSTATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KO
 # Arabic article and English determiners carry no identity: "al-Khazali" = "Khazali" = "Al Khazali".
 _DROP_WORDS = frozenset({"the", "al", "el", "a", "an"})
 _SPLIT = re.compile(r"[^\w']+")
+# libyaml's C parser composes the shipped files ten times faster than the pure-Python one
+# (which is the fallback where PyYAML was built without it); both keep line numbers.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=200_000)
@@ -193,6 +196,8 @@ class _Reader:
     def __init__(self, path: Path, kb: KnowledgeBase) -> None:
         self.path = path
         self.kb = kb
+        # One constructor turns the composed nodes (which keep their line numbers) into values.
+        self.constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node | None, problem: str, fix: str) -> ConfigError:
         line = f":{node.start_mark.line + 1}" if node is not None else ""
@@ -207,7 +212,7 @@ class _Reader:
                 'Check the path in [stages."actors.dictionary.v1"].actors.'
             ) from e
         try:
-            root = yaml.compose(text)
+            root = yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f":{mark.line + 1}" if mark is not None else ""
@@ -238,11 +243,13 @@ class _Reader:
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, Any]]:
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, f"{what} must be a mapping", "Write it as `key: value` lines")
-        loader = yaml.SafeLoader("")
-        try:
-            return {k.value: (v, loader.construct_object(v, deep=True)) for k, v in node.value}
-        finally:
-            loader.dispose()
+        fields = {}
+        for k, v in node.value:
+            try:
+                fields[k.value] = (v, self.constructor.construct_object(v, deep=True))
+            except (ValueError, yaml.YAMLError) as e:  # "from: 1990-13-45" fails in PyYAML itself
+                raise self.fail(v, f"{k.value}: {e}", "Fix the value (dates are YYYY-MM-DD)") from e
+        return fields
 
     def strings(self, node: yaml.Node | None, value: Any, what: str) -> tuple[str, ...]:
         if value is None:
@@ -299,12 +306,29 @@ class _Reader:
     def _countries(self, node: yaml.Node) -> None:
         for item in self.items(node, "countries"):
             f = self.mapping(item, "a country")
+            unknown = set(f) - {
+                "code",
+                "name",
+                "names",
+                "demonyms",
+                "places",
+                "institutions",
+                "formerly",
+                "note",
+            }
+            if unknown:
+                raise self.fail(
+                    item,
+                    f"unknown field(s) {', '.join(sorted(unknown))} in a country",
+                    "Allowed: code, name, names, demonyms, places, institutions, formerly, note",
+                )
             code = str(self.country(item, self.required(f, "code", item)))
             name = str(self.required(f, "name", item))
             self.kb.country_names[code] = name
+            roles = self._succession(f, code)
             names = self.strings(f.get("names", (None,))[0], f.get("names", (None, [name]))[1], "names")
             for alias in {name, *names}:
-                self.kb.add(alias, Entry(name, "country", code, origin=self.origin(item)))
+                self.kb.add(alias, Entry(name, "country", code, roles=roles, origin=self.origin(item)))
             for dnode_value in (f.get("demonyms") or (None, None))[1] or []:
                 if isinstance(dnode_value, dict):
                     text = dnode_value.get("text")
@@ -315,10 +339,16 @@ class _Reader:
                     raise self.fail(
                         item, f"demonym {dnode_value!r} has no text", "Write a string or {text: ...}"
                     )
-                self.kb.add(text, Entry(name, "demonym", code, attributes=attrs, origin=self.origin(item)))
+                self.kb.add(
+                    text,
+                    Entry(name, "demonym", code, attributes=attrs, roles=roles, origin=self.origin(item)),
+                )
             places_node, places = f.get("places", (None, None))
             for place in self.strings(places_node, places, "places"):
-                self.kb.add(place, Entry(name, "place", code, ("GOV",), origin=self.origin(item)))
+                place_roles = tuple(replace(r, sector=("GOV",)) for r in roles)
+                self.kb.add(
+                    place, Entry(name, "place", code, ("GOV",), roles=place_roles, origin=self.origin(item))
+                )
             inst_node, institutions = f.get("institutions", (None, None))
             if institutions is not None and not isinstance(institutions, dict):
                 raise self.fail(
@@ -333,6 +363,23 @@ class _Reader:
                     origin=self.origin(item),
                 )
                 self.kb.add(phrase, entry)
+
+    def _succession(self, f: dict[str, tuple[yaml.Node, Any]], code: str) -> tuple[Role, ...]:
+        """Return the roles of a seceded state's names: the former state's until the date."""
+        node, value = f.get("formerly", (None, None))
+        if value is None:
+            return ()
+        if not isinstance(value, dict) or set(value) != {"country", "until"}:
+            raise self.fail(
+                node,
+                f"formerly must be {{country, until}}, not {value!r}",
+                "Write e.g. {country: SDN, until: 2011-07-09}",
+            )
+        until = self.day(node, value["until"], "until")
+        return (
+            Role((), self.country(node, value["country"]), None, until),
+            Role((), code, until, None),
+        )
 
     def _entries(self, node: yaml.Node, kind: str) -> None:
         for item in self.items(node, kind):
@@ -412,8 +459,10 @@ class _Reader:
             f = self.mapping(item, "a sector group")
             sector = self.sectors(item, self.required(f, "sector", item))
             kind = f.get("kind", (None, "person"))[1]
-            if kind not in ("person", "body", "title"):
-                raise self.fail(item, f"kind must be person, body or title, not {kind!r}", "Fix the kind")
+            if kind not in ("person", "body", "title", "weapon"):
+                raise self.fail(
+                    item, f"kind must be person, body, title or weapon, not {kind!r}", "Fix the kind"
+                )
             terms_node, terms = f.get("terms", (item, None))
             for term in self.strings(terms_node, terms, "terms"):
                 self.kb.terms[normalize(term)] = SectorTerm(sector, kind)

@@ -107,6 +107,10 @@ def extract(
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", help="Extra actor file (format of dyad/actors/data/*.yaml); repeatable."),
+    ] = None,
 ) -> None:
     """Extract PLOVER event records from news articles."""
     from dyad.ingest import parse_published, read_articles
@@ -123,7 +127,15 @@ def extract(
         except ValueError as e:
             raise fail(f"--published {published!r}: {e}") from e
     try:
-        pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
+        overrides = None
+        if actors:
+            # --actors adds to the config's actor files; a malformed one fails here, at start-up.
+            from dyad.config import load_config
+
+            stage = load_config(config).stage_settings.get("actors.dictionary.v1", {})
+            files = [*stage.get("actors", []), *(str(p) for p in actors)]
+            overrides = {"stages": {"actors.dictionary.v1": {"actors": files}}}
+        pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise", overrides=overrides)
     except DyadError as e:
         if verbose:
             raise

@@ -1,0 +1,123 @@
+"""``dyad annotate``: print every time, place, quantity or actor mention of articles."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dyad.cli import app, fail
+from dyad.errors import DyadError, IngestError
+from dyad.model import Article
+
+
+class AnnotateFormat(StrEnum):
+    """Formats ``dyad annotate`` writes."""
+
+    JSONL = "jsonl"
+
+
+class LayerChoice(StrEnum):
+    """The layers, as the command line spells them (mirrors ``dyad.annotation.Layer``)."""
+
+    TIMES = "times"
+    PLACES = "places"
+    QUANTITIES = "quantities"
+    ACTORS = "actors"
+
+
+@app.command()
+def annotate(
+    inputs: Annotated[
+        list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
+    ],
+    layer: Annotated[LayerChoice, typer.Option(help="Which mentions to print.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
+    ] = None,
+    output_format: Annotated[
+        AnnotateFormat, typer.Option("--format", help="Output format.")
+    ] = AnnotateFormat.JSONL,
+    keep_going: Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")] = False,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML config file overriding the defaults (all layers but times).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    """Print every mention of one layer (times, places, quantities, actors), one JSON object per line."""
+    from dyad.annotation import Annotator, Layer
+    from dyad.ingest import parse_published, read_articles
+    from dyad.pipeline import load_pipeline
+
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    default_published = None
+    if published is not None:
+        try:
+            default_published = parse_published(published)
+        except ValueError as e:
+            raise fail(f"--published {published!r}: {e}") from e
+    on_error = "skip" if keep_going else "raise"
+    try:
+        chosen = Layer(layer.value)
+        pipeline = load_pipeline(config, on_error=on_error) if chosen.needs_parse else None
+        annotator = Annotator(chosen, pipeline, on_error=on_error)
+    except DyadError as e:
+        if verbose:
+            raise
+        raise fail(str(e)) from e
+
+    n_bad_records = 0
+    stop = False
+
+    def good_articles() -> Iterator[Article]:
+        nonlocal n_bad_records, stop
+        for item in read_articles(inputs, published=default_published, stdin=sys.stdin.buffer):
+            if isinstance(item, IngestError):
+                n_bad_records += 1
+                typer.echo(f"error: {item}", err=True)
+                if not keep_going:
+                    stop = True
+                    return
+                continue
+            yield item
+
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    n_mentions = 0
+    try:
+        for _article, mentions in annotator.process(good_articles()):
+            for mention in mentions:
+                out.write(json.dumps(mention.to_record(), ensure_ascii=False) + "\n")
+                n_mentions += 1
+            out.flush()
+    except DyadError as e:
+        if verbose:
+            raise
+        raise fail(str(e), "use --keep-going to skip failing articles", code=1) from e
+    finally:
+        if output:
+            out.close()
+    for failure in annotator.failures:
+        typer.echo(
+            f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
+        )
+    n_failed = n_bad_records + len(annotator.failures)
+    if n_failed:
+        typer.echo(
+            f"{n_failed} input record(s) or article(s) failed; "
+            f"{n_mentions} mention(s) written from the rest.",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if stop:
+        raise typer.Exit(1)
