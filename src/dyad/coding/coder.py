@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.actors.knowledge import load_knowledge
 from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
-from dyad.coding.participants import Participants, counted
+from dyad.coding.participants import NOT_PARTICIPANTS, Participants, counted
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
     antecedent,
@@ -56,10 +56,8 @@ _TYPE_PREPS: dict[EventType, tuple[str, ...]] = {
 _REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.SUPPORT,
               EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
 _ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
-# "struck on Sunday", "hit on June 17": times and amounts are never participants.
 # Verbs that only say an event happened: their subject is the event ("the attack took place").
 _HAPPENING = {"take", "occur", "happen", "come"}
-_NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # PLOVER codes a stated intention by its kind: to cooperate is AGREE, to do harm is THREATEN.
 _COOPERATIVE = {EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE,
                 EventType.COOPERATE, EventType.AID, EventType.RETREAT}  # fmt: skip
@@ -248,7 +246,7 @@ class FrameCoder:
                 or token.i == trigger.i
                 or token.like_num
                 or token.lower_ in self.book.non_participants
-                or token.ent_type_ in _NOT_PARTICIPANTS
+                or token.ent_type_ in NOT_PARTICIPANTS
             ):
                 continue
             seen.add(token.i)

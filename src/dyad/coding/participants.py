@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # (a town shelled is a target), facilities ("the base").
 _AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# "struck on Sunday", "hit on June 17": times and amounts are never participants.
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Reflexives repeat a participant already coded ("blew themselves up").
 _PARTICIPANT_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "it", "i", "you"}
 # Prepositions through which a thing names who is behind it or whom it concerns.
@@ -82,7 +84,9 @@ class Participants:
         purpose clause; whom an ultimatum's condition names. An actor's own forces that it
         sends, offers or withdraws are never its recipients.
         """
-        verb = carrier if carrier.pos_ in ("VERB", "AUX") else trigger
+        # An event noun's place and purpose hang on the verb it is the object of ("arrived in
+        # Amman on a visit", "started a hunger strike to protest X").
+        verb = carrier if carrier.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
         if event_type in _MOVERS:
             candidates = [t for t in candidates if not self.is_own_force(t)]
         named = self.among(candidates)
@@ -96,7 +100,7 @@ class Participants:
             or (self.complement(trigger) if embed is not None else [])
             or self.prepositional(trigger)
             or place_target(verb)
-            or self.purpose(trigger)
+            or self.purpose(verb)
             or (self.conditional(trigger) if event_type == EventType.THREATEN else [])
         )
 
@@ -116,6 +120,8 @@ class Participants:
 
     def is_participant(self, token: Token) -> bool:
         """Return whether a phrase head names a participant rather than a thing or an act."""
+        if token.ent_type_ in NOT_PARTICIPANTS or token.like_num:
+            return False  # "on Wednesday", "16": times and amounts
         if token.pos_ == "PRON":
             return token.lower_ in _PARTICIPANT_PRONOUNS
         if token.ent_type_ in _AGENT_ENTITIES or token.pos_ == "PROPN":
@@ -245,6 +251,16 @@ class Participants:
             if found:
                 return found
         return []
+
+
+def _clause_verb(token: Token) -> Token:
+    """Return the verb whose clause a noun stands in ("remained on alert" → remained), or the noun."""
+    current = token
+    for _ in range(3):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            break
+        current = current.head
+    return current if current.pos_ in ("VERB", "AUX") else token
 
 
 def _is_site(token: Token) -> bool:
