@@ -72,6 +72,10 @@ class TextSpan:
     text: str
 
 
+# ``Actor.resolved_by`` of an attacker the text does not name, coded PLOVER's UAF by the coder.
+UNATTRIBUTED = "unattributed"
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A participant of an event: the words, and who they were resolved to be.

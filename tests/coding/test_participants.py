@@ -162,3 +162,32 @@ def test_forces_named_by_a_state_are_recipients_of_aid(pipeline: dyad.Pipeline, 
     trains = [r for r in records if r["type"] == "AID" and r["recipient"]]
     assert trains, "the coalition's training of Kurdish and Iraqi forces has recipients"
     assert {"IRQ"} <= {a["country"] for r in trains for a in r["recipient"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "country"),
+    [
+        (
+            "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and wounded "
+            "two others, the military said.",
+            "A roadside bombing",
+            "IRQ",
+        ),
+    ],
+)
+def test_violence_no_one_is_said_to_have_done_has_an_unnamed_attacker(
+    pipeline: dyad.Pipeline, text: str, attacker: str, country: str
+) -> None:
+    (actor,) = coded(pipeline, text, "ASSAULT")["actor"]
+    assert (actor["text"], actor["sector"], actor["resolved_by"]) == (attacker, ["UAF"], "unattributed")
+    assert actor["country"] == country  # where it struck, as ACLED's "Unidentified Armed Group (X)"
+
+
+def test_a_raid_told_before_gets_no_new_attacker(pipeline: dyad.Pipeline) -> None:
+    text = (
+        "Unidentified planes hit the field, 100 miles off Abu Dhabi, last November 25. "
+        "The raid killed eight workers."
+    )
+    records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
+    assert [r["type"] for r in records] == ["ASSAULT"]  # the raid is merged into the attack
+    assert [a["resolved_by"] for a in records[0]["actor"]] != ["unattributed"]

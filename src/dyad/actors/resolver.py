@@ -33,7 +33,7 @@ from dyad.actors.learning import Learning
 from dyad.actors.matching import Matching
 from dyad.actors.phrase import Phrase
 from dyad.errors import ConfigError
-from dyad.model import Actor, Event, TextSpan
+from dyad.model import UNATTRIBUTED, Actor, Event, TextSpan
 from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
@@ -84,6 +84,8 @@ class ActorResolver(Phrase, Matching, Learning, Coreference):
         return self._resolve_actor(actor, document, None)
 
     def _resolve_actor(self, actor: Actor, document: Document, speaker: Actor | None) -> list[Actor]:
+        if actor.resolved_by == UNATTRIBUTED:
+            return [actor]  # the coder's unnamed attacker: nothing in its words says who
         span = document.parsed.doc_span(actor.span)
         if span is None or len(span) == 0:
             return [actor]

@@ -30,7 +30,7 @@ from dyad.coding.syntax import (
     prep_objects,
     subjects,
 )
-from dyad.model import Actor, Event, EventType, Status
+from dyad.model import UNATTRIBUTED, Actor, Event, EventType, Status
 from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
@@ -431,6 +431,8 @@ class FrameCoder:
             # "planes hit the field": an installation struck or seized is the target itself.
             recipient_tokens = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
         actors = self._actors(parsed, actor_tokens, token)
+        if not actors and event_type == EventType.ASSAULT:
+            actors = self._unattributed(parsed, token, is_verb)
         recipients = self._actors(parsed, recipient_tokens, token)
         speaker = None
         if speaker_token is not None:
@@ -453,6 +455,30 @@ class FrameCoder:
             coded_by=(STAGE_NAME,),
         )
         return event, is_reference
+
+    def _unattributed(self, parsed: ParsedArticle, token: Token, is_verb: bool) -> tuple[Actor, ...]:
+        """Return the unnamed attacker of violence no one is said to have done, as PLOVER's UAF.
+
+        "A roadside bombing ... killed one U.S. soldier", "was killed in a car bomb explosion":
+        the attack or its weapon stands for an unidentified armed force; it is not guessed.
+        """
+        phrase = None
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children)
+        if not is_verb and token.dep_ in ("nsubj", "nsubjpass", "ROOT") and not definite:
+            # "The raid killed eight workers" refers back to a raid told before, and is merged
+            # into it; only a new one ("A roadside bombing") gets an unnamed attacker here.
+            phrase = phrase_bounds(token)
+        elif is_verb and is_passive(token):
+            for prep in children(token, "prep"):
+                for pobj in children(prep, "pobj"):
+                    if prep.lower_ in ("in", "by") and any(
+                        t.lower_ in self.book.instruments for t in pobj.subtree
+                    ):
+                        phrase = phrase_bounds(pobj)
+        if phrase is None:
+            return ()
+        span = parsed.text_span(token.doc[phrase[0] : phrase[1]])
+        return (Actor(span=span, sector=("UAF",), attributes=("unattributed",), resolved_by=UNATTRIBUTED),)
 
     def _withdraws_presence(self, token: Token) -> bool:
         """Return whether a withdrawal pulls out peacekeepers, inspectors or envoys, not troops."""

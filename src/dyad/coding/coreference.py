@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dyad.model import Actor, Event, EventDate
+from dyad.model import UNATTRIBUTED, Actor, Event, EventDate
 from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
@@ -167,7 +167,23 @@ class EventCoreference:
                     merged.append(event)
                 else:
                     merged[antecedent] = merge(merged[antecedent], replace(event, date=None))
-        return merged
+        return [_place_unattributed(event) for event in merged]
+
+
+def _place_unattributed(event: Event) -> Event:
+    """Give an unnamed attacker the country where it struck.
+
+    ACLED's "Unidentified Armed Group (Iraq)" does the same. It is done here, last, because
+    the event's location is final only once restatements are merged.
+    """
+    country = next((loc.country for loc in event.locations if loc.country), None)
+    if country is None or not any(a.resolved_by == UNATTRIBUTED and a.country is None for a in event.actors):
+        return event
+    actors = tuple(
+        replace(a, country=country) if a.resolved_by == UNATTRIBUTED and a.country is None else a
+        for a in event.actors
+    )
+    return replace(event, actors=actors)
 
 
 @stages.register(STAGE_NAME)
