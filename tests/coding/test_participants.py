@@ -191,3 +191,30 @@ def test_a_raid_told_before_gets_no_new_attacker(pipeline: dyad.Pipeline) -> Non
     records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
     assert [r["type"] for r in records] == ["ASSAULT"]  # the raid is merged into the attack
     assert [a["resolved_by"] for a in records[0]["actor"]] != ["unattributed"]
+
+
+def test_whom_an_act_lets_do_something_is_its_recipient(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara to participate "
+        "in the country's upcoming elections.",
+        "CONCEDE",
+    )
+    assert texts(record["recipient"]) == ["candidate Alassane Ouattara"]
+
+
+def test_people_converging_for_a_rally_hold_it(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Thousands of Nigerians from throughout the country were converging Thursday for a rally in Lagos.",
+        "PROTEST",
+    )
+    assert texts(record["actor"]) == ["Nigerians"]
+
+
+def test_a_stance_is_held_by_the_subject_of_its_passive(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline, "Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT"
+    )
+    assert texts(record["actor"]) == ["Israel"]
+    assert texts(record["recipient"]) == ["French mediation"]

@@ -163,7 +163,11 @@ class FrameCoder:
 
     def _verb_arguments(self, token: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
         preps = (*frame.preps, *_TYPE_PREPS.get(frame.event_type, ()))
-        if is_passive(token):
+        if is_passive(token) and frame.is_stance and not any(children(token, "agent")):
+            # "Israel is opposed to French mediation": a stance held by the subject.
+            actors = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
+            recipients = []
+        elif is_passive(token):
             actors = [o for agent in children(token, "agent") for pobj in children(agent, "pobj")
                       for o in conjuncts(pobj)]  # fmt: skip
             recipients = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
@@ -218,14 +222,23 @@ class FrameCoder:
         takes_doer = token.dep_ == "dobj" or (
             token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in")
         )
+        # "were converging for a rally": a verb that acts on nothing else gathers its subject
+        # for the act (but "arrested for the attack" and "condemned X for it" do not).
+        gathers = (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and verb is not None
+            and verb.pos_ == "VERB"
+            and not is_passive(verb)
+            and not any(children(verb, "dobj"))
+        )
         # When the governing verb is an event of its own ("signed an agreement", "halted
         # aid"), the noun is what that act is about, and its subject is that act's actor.
         if (
             verb is not None
             and not actors
-            and takes_doer
             and verb.i not in trigger_indices
-            and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)
+            and ((takes_doer and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)) or gathers)
         ):
             actors = subjects(verb)
             # "held talks with X", "launched a mediation effort between X and Y": the parse

@@ -19,7 +19,7 @@ from dyad.model import EventType, Status
 
 _FRAME_KEYS = {
     "type", "mode", "context", "preps", "embed", "role", "requires", "light", "requires_object",
-    "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive",
+    "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive", "stance",
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
@@ -52,6 +52,7 @@ class Frame:
     requires_light_verb: bool = False
     requires_object_frame: bool = False
     is_transitive: bool = False
+    is_stance: bool = False
 
     @property
     def rule(self) -> str:
@@ -117,6 +118,7 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
         requires_light_verb=bool(raw.get("requires_light_verb", False)),
         requires_object_frame=bool(raw.get("requires_object_frame", False)),
         is_transitive=bool(raw.get("transitive", False)),
+        is_stance=bool(raw.get("stance", False)),
     )
 
 

@@ -98,6 +98,7 @@ class Participants:
             named
             or (self.addressees(trigger) if embed == Status.DEMANDED else [])
             or (self.complement(trigger) if embed is not None else [])
+            or self.infinitive_subjects(trigger)
             or self.prepositional(trigger)
             or place_target(verb)
             or self.purpose(verb)
@@ -198,6 +199,18 @@ class Participants:
             found = self._subjects_of(clause)
             if found:
                 return found
+        return []
+
+    def infinitive_subjects(self, trigger: Token) -> list[Token]:
+        """Return whom an act lets or makes do something: "allowed Ouattara to participate".
+
+        The parser reads "allow X to do" as a clause whose subject is X; X is the recipient.
+        """
+        for clause in children(trigger, "ccomp"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                found = self._subjects_of(clause)
+                if found:
+                    return found
         return []
 
     def complement(self, trigger: Token, depth: int = 0) -> list[Token]:
