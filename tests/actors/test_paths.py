@@ -251,3 +251,20 @@ def test_shipped_knowledge_base_loads_fast():
     kb = load_knowledge()
     assert time.perf_counter() - started < 1.0
     assert len(kb.country_names) > 190
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        (
+            "Israeli intelligence officials have shared evidence with the U.S.",
+            "Israeli intelligence officials",
+            "SPY",
+        ),
+        ("U.S. border patrol agents abused illegal Mexican immigrants.", "U.S. border patrol agents", "COP"),
+        ("Iraqi army officers attended the talks in Baghdad.", "Iraqi army officers", "MIL"),
+    ],
+)
+def test_a_generic_head_takes_the_sector_of_the_body_before_it(resolver, text, phrase, sector):
+    (actor,) = resolve(resolver, text, phrase)
+    assert actor.sector[:1] == (sector,)

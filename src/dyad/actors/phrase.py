@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "regional", "provincial", "district", "suburb", "camp", "township"}
 )
+# Person nouns that say only that someone speaks or acts for a body, not which kind.
+_GENERIC_HEADS = frozenset(
+    {"official", "officials", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
+     "member", "members", "agent", "agents", "representative", "representatives", "personnel"}
+)  # fmt: skip
 # Titles that make an unknown named person an official of the country the story is about.
 _DOMESTIC_TITLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "OPP", "ELI"})
 
@@ -104,6 +109,10 @@ class Phrase:
         elif head is not None and head.kind == "term":
             term = self.kb.term(head.term_key)
             sectors = term.sector if term else ()
+            if head.term_key in _GENERIC_HEADS:
+                # "intelligence officials", "police officers", "party officials": the body
+                # named before a generic head says what they are.
+                sectors = self._modifier_sectors(modifiers) or sectors
             titles = titles | {head.term_key}
             # Only the bare noun is an affiliation: "Cairo's security chief" is police (COP),
             # "a Hamas chief" takes Hamas's sectors.
