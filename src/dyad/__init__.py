@@ -2,6 +2,7 @@
 
 The Python API. ``load_pipeline()`` builds the pipeline; ``pipeline.extract(article)``
 returns the events of one article and ``pipeline.process(articles)`` streams many.
+``open_store(db).query(type="ASSAULT", ...)`` reads a store that ``dyad ingest`` filled.
 ``annotate(article, "times")`` lists the mentions of one layer (times, places, quantities, actors).
 """
 
@@ -9,9 +10,20 @@ import logging
 
 from dyad.annotation import Annotator, Layer, Mention, annotate
 from dyad.config import Config, load_config
-from dyad.errors import ConfigError, DyadError, DyadWarning, EvalError, IngestError, StageError
+from dyad.errors import (
+    ConfigError,
+    DyadError,
+    DyadWarning,
+    EvalError,
+    IngestError,
+    QueryError,
+    StageError,
+    StoreError,
+    StoreLockedError,
+)
 from dyad.model import Actor, Article, Event, EventDate, EventType, Location, Quantity, Status, TextSpan
 from dyad.pipeline import Pipeline, Stage, load_pipeline
+from dyad.store import EventQuery, EventStore, open_store
 
 __version__ = "0.1.0"
 
@@ -28,6 +40,8 @@ __all__ = [
     "EvalError",
     "Event",
     "EventDate",
+    "EventQuery",
+    "EventStore",
     "EventType",
     "IngestError",
     "Layer",
@@ -35,11 +49,15 @@ __all__ = [
     "Mention",
     "Pipeline",
     "Quantity",
+    "QueryError",
     "Stage",
     "StageError",
     "Status",
+    "StoreError",
+    "StoreLockedError",
     "TextSpan",
     "annotate",
     "load_config",
     "load_pipeline",
+    "open_store",
 ]

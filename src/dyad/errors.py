@@ -5,6 +5,9 @@
   x IngestError          one input record could not be read (has .source, .line)
   x StageError           a stage failed on one article (has .stage, .article_id)
   x EvalError            a gold file could not be read
+  x StoreError           the event store cannot be opened, is not a dyad store, or failed
+  |  x StoreLockedError  another process holds the DuckDB file (has .pid)
+  x QueryError           a store filter has a bad value (has .field, .value)
 
 Messages say what happened, the offending value, and what to do about it.
 """
@@ -47,3 +50,24 @@ class EvalError(DyadError):
 
 class DyadWarning(UserWarning):
     """A data problem that did not stop the run."""
+
+
+class StoreError(DyadError):
+    """The event store cannot be opened, is not a dyad store, or a write failed."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the DuckDB file; ``pid`` names it when DuckDB says which."""
+
+    def __init__(self, message: str, pid: int | None = None) -> None:
+        self.pid = pid
+        super().__init__(message)
+
+
+class QueryError(DyadError):
+    """A store filter has a value dyad cannot use; ``field`` names the filter."""
+
+    def __init__(self, field: str, value: object, fix: str) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"bad {field} filter {value!r}: {fix}")
