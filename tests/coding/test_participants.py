@@ -218,3 +218,32 @@ def test_a_stance_is_held_by_the_subject_of_its_passive(pipeline: dyad.Pipeline)
     )
     assert texts(record["actor"]) == ["Israel"]
     assert texts(record["recipient"]) == ["French mediation"]
+
+
+def test_a_measure_of_a_thing_is_looked_past(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "The United States suspended part of a military aid program for Bosnia, the New York Times reported.",
+        "SANCTION",
+    )
+    assert texts(record["recipient"]) == ["Bosnia"]
+
+
+def test_weapons_fire_in_a_coordination_is_an_attack_by_the_subject(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
+        "camps near the eastern Thai border today.",
+        "ASSAULT",
+    )
+    assert record["evidence"]["trigger"] == "fire"
+    assert texts(record["actor"]) == ["Vietnamese-led forces"]
+    assert texts(record["recipient"]) == ["Kampuchean guerrilla camps"]
+
+
+def test_a_fire_that_is_no_weapons_fire_is_no_attack(pipeline: dyad.Pipeline) -> None:
+    records = [
+        event_to_record(e)
+        for e in pipeline.extract(dyad.Article(id="t", text="A fire broke out in the warehouse."))
+    ]
+    assert records == []

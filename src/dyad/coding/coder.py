@@ -217,10 +217,15 @@ class FrameCoder:
             if clause.lemma_.lower() in ("target", "hit", "against"):
                 recipients += [o for obj in children(clause, "dobj") for o in conjuncts(obj)]
         verb = governing_verb(token)
+        # "launched artillery, mortar and rocket fire": a coordinated noun stands where the
+        # first of its coordination does.
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         # The doer of "launched strikes" / "responded with strikes" is the verb's subject; not
         # so for "responding to the kidnapping", where the noun is what is responded to.
-        takes_doer = token.dep_ == "dobj" or (
-            token.dep_ == "pobj" and token.head.lower_ in ("with", "on", "in")
+        takes_doer = first.dep_ == "dobj" or (
+            first.dep_ == "pobj" and first.head.lower_ in ("with", "on", "in")
         )
         # "were converging for a rally": a verb that acts on nothing else gathers its subject
         # for the act (but "arrested for the attack" and "condemned X for it" do not).
@@ -438,7 +443,10 @@ class FrameCoder:
             actor_tokens, speaker_token = [speaker_token], None
             event_type, status, rule, mode = EventType.REQUEST, Status.ASSERTED, f"{rule}+demand", ()
         actor_tokens = [counted(t) for t in actor_tokens]
-        candidates = [t for t in recipient_tokens if t.lower_ not in self.book.non_participants]
+        # "suspended part of a military aid program for Bosnia": look past the measure first.
+        candidates = [
+            counted(t) for t in recipient_tokens if counted(t).lower_ not in self.book.non_participants
+        ]
         recipient_tokens = self.participants.recipients(token, carrier, candidates, event_type, frame.embed)
         if not recipient_tokens and event_type in _THINGS_TARGETED:
             # "planes hit the field": an installation struck or seized is the target itself.

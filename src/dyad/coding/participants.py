@@ -35,6 +35,7 @@ _WHERE = ("in", "at", "into", "inside")
 _MEASURES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
              "scores", "score", "number", "group", "crowd", "handful", "couple", "tens", "band",
              "majority", "minority", "most", "many", "some", "several", "all", "each", "both", "one",
+             "part", "parts", "portion", "half", "rest",
              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # fmt: skip
 
 # An agent noun's sectors, or None when the word names no participant ("troops" → MIL).
