@@ -247,3 +247,22 @@ def test_a_fire_that_is_no_weapons_fire_is_no_attack(pipeline: dyad.Pipeline) ->
         for e in pipeline.extract(dyad.Article(id="t", text="A fire broke out in the warehouse."))
     ]
     assert records == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        (
+            "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.",
+            "Up to 100 ethnic Albanians",
+            "SRB",
+        ),
+        ("Kurdish fighters attacked a Turkish army post in Hakkari province.", "Kurdish fighters", "TUR"),
+        # A state's name settles it: Iraqi Kurds stay Iraqi wherever they go.
+        ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "Some 800,000 Iraqi Kurds", "IRQ"),
+    ],
+)
+def test_a_people_named_by_ethnicity_belongs_where_it_acts(pipeline, text, phrase, country) -> None:
+    records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
+    actor = next(a for r in records for a in r["actor"] if a["text"] == phrase)
+    assert actor["country"] == country

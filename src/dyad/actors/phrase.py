@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "regional", "provincial", "district", "suburb", "camp", "township"}
 )
+# ``resolved_by`` part of a country known only from a people's name ("ethnic Albanians").
+ETHNICITY = "ethnicity"
 # Person nouns that say only that someone speaks or acts for a body, not which kind.
 _GENERIC_HEADS = frozenset(
     {"official", "officials", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
@@ -236,6 +238,12 @@ class Phrase:
             and any(t.lower_ in SETTLEMENT_WORDS for t in tokens)
         ):
             sectors = ("CVL",)  # "the southern regional capital Juba": a city, not a government
+        if country is not None and name is None and self._by_ethnicity(matches, tokens, country):
+            # "ethnic Albanians demonstrated in Serbia", "Kurdish fighters attacked a post in
+            # Hakkari": a people is not a state; where they act decides (coding/coreference.py).
+            resolved_by = self._join(resolved_by, ETHNICITY)
+            if any(t.lower_ == "ethnic" for t in tokens):
+                attributes.append(f"ethnicity:{root.lemma_.lower().removesuffix('s')}")
         result = Resolution(
             name=name,
             country=country,
@@ -266,6 +274,19 @@ class Phrase:
             if country is not None:
                 return country, {"named": "kb:named", "igo": "kb:igo"}.get(entry.kind, "kb:country")
         return None, None
+
+    def _by_ethnicity(self, matches: list[Match], tokens: list[Token], country: str) -> bool:
+        """Return whether ``country`` comes only from a people's name, not from a state's.
+
+        "ethnic Albanians", "Kurdish fighters" (an ethnic demonym) yes; "Iraqi Kurds" no.
+        """
+        demonyms = [m for m in matches if m.kind == "entry" and m.entries[0].kind in ("demonym", "country")]
+        if not demonyms:
+            return False
+        ethnic_word = any(t.lower_ == "ethnic" for t in tokens)
+        return all(
+            ethnic_word or any(a.startswith("ethnicity:") for a in m.entries[0].attributes) for m in demonyms
+        )
 
     def _modifier_sectors(self, modifiers: list[Match]) -> tuple[str, ...]:
         """Return the sectors of the lexicon word or named body nearest the head."""

@@ -167,23 +167,31 @@ class EventCoreference:
                     merged.append(event)
                 else:
                     merged[antecedent] = merge(merged[antecedent], replace(event, date=None))
-        return [_place_unattributed(event) for event in merged]
+        return [_placed(event) for event in merged]
 
 
-def _place_unattributed(event: Event) -> Event:
-    """Give an unnamed attacker the country where it struck.
+def _placed(event: Event) -> Event:
+    """Give participants whose country the words do not settle the country where the event was.
 
-    ACLED's "Unidentified Armed Group (Iraq)" does the same. It is done here, last, because
-    the event's location is final only once restatements are merged.
+    An unnamed attacker takes the country where it struck, as ACLED's "Unidentified Armed
+    Group (Iraq)" does; a people named by ethnicity ("ethnic Albanians", "Kurdish fighters")
+    takes the country where it acts. It is done here, last, because the event's location is
+    final only once restatements are merged.
     """
     country = next((loc.country for loc in event.locations if loc.country), None)
-    if country is None or not any(a.resolved_by == UNATTRIBUTED and a.country is None for a in event.actors):
+    if country is None:
         return event
-    actors = tuple(
-        replace(a, country=country) if a.resolved_by == UNATTRIBUTED and a.country is None else a
-        for a in event.actors
+
+    def place(actor: Actor) -> Actor:
+        if actor.resolved_by == UNATTRIBUTED and actor.country is None:
+            return replace(actor, country=country)
+        if actor.resolved_by and "ethnicity" in actor.resolved_by.split("+") and actor.country != country:
+            return replace(actor, country=country, resolved_by=f"{actor.resolved_by}+location")
+        return actor
+
+    return replace(
+        event, actors=tuple(map(place, event.actors)), recipients=tuple(map(place, event.recipients))
     )
-    return replace(event, actors=actors)
 
 
 @stages.register(STAGE_NAME)
