@@ -268,3 +268,9 @@ def test_shipped_knowledge_base_loads_fast():
 def test_a_generic_head_takes_the_sector_of_the_body_before_it(resolver, text, phrase, sector):
     (actor,) = resolve(resolver, text, phrase)
     assert actor.sector[:1] == (sector,)
+
+
+def test_settlers_in_the_occupied_territories_are_israeli_civilians(resolver):
+    text = "Jewish settlers in the West Bank city of Hebron set fire to the offices."
+    (actor,) = resolve(resolver, text, "Jewish settlers")
+    assert (actor.country, actor.sector) == ("ISR", ("CVL",))
