@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from dyad.actors import make_actor_resolver
+from dyad.actors import load_knowledge, make_actor_resolver
 from dyad.model import Article, TextSpan
 from dyad.nlp import ParsedArticle, load_nlp
 
@@ -23,8 +23,10 @@ def main(path: Path = GOLD) -> None:
     """Print country and sector accuracy over the gold actors found in their sentences."""
     nlp = load_nlp()
     started = time.perf_counter()
-    resolver = make_actor_resolver()
+    load_knowledge()
     load_s = time.perf_counter() - started
+    # The resolver also loads the geo gazetteer (shared with the geo stage in a pipeline).
+    resolver = make_actor_resolver()
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     total = country_ok = sector_total = sector_ok = 0
     misses = []
