@@ -274,3 +274,10 @@ def test_settlers_in_the_occupied_territories_are_israeli_civilians(resolver):
     text = "Jewish settlers in the West Bank city of Hebron set fire to the offices."
     (actor,) = resolve(resolver, text, "Jewish settlers")
     assert (actor.country, actor.sector) == ("ISR", ("CVL",))
+
+
+def test_an_owner_of_a_relation_is_not_the_country_of_the_one_named(resolver):
+    text = "Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon."
+    (actor,) = resolve(resolver, text, "Israel's militia ally")
+    assert actor.country != "ISR"
+    assert "PRM" in actor.sector

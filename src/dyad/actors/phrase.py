@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "regional", "provincial", "district", "suburb", "camp", "township"}
 )
+# "Israel's militia ally", "Iran's rivals": the owner names the other side of a relation,
+# not the country of the one named.
+_RELATIONAL = frozenset(
+    {"ally", "allies", "enemy", "enemies", "rival", "rivals", "foe", "foes", "opponent", "opponents",
+     "adversary", "adversaries", "neighbour", "neighbours", "neighbor", "neighbors", "proxy", "proxies"}
+)  # fmt: skip
 # ``resolved_by`` part of a country known only from a people's name ("ethnic Albanians").
 ETHNICITY = "ethnicity"
 # Person nouns that say only that someone speaks or acts for a body, not which kind.
@@ -60,11 +66,14 @@ class Phrase:
         attributes = [m.attribute for m in matches if m.kind == "link"]
         owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
 
+        if owner is not None and root.lemma_.lower() in _RELATIONAL:
+            # "Israel's militia ally" is not Israeli: drop the owner's words from the modifiers.
+            modifiers = [m for m in modifiers if not (m.start <= owner.i < m.end)]
         country, country_by = self._modifier_country(modifiers, document)
         for match in modifiers:
             if match.kind == "entry" and match.entries[0].kind == "demonym":
                 attributes += match.entries[0].attributes  # "Kurdish" → ethnicity:kurdish
-        if owner is not None and country is None:
+        if owner is not None and country is None and root.lemma_.lower() not in _RELATIONAL:
             owned = document.resolve_root(owner)
             if owned.country is not None:
                 country, country_by = owned.country, owned.resolved_by or "kb:country"
