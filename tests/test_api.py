@@ -1,0 +1,48 @@
+"""The public surface stays deliberate: the Python API's names and the registered stage names.
+
+A change here is a change users see; update the pinned lists on purpose, and say so in
+CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import dyad
+from dyad.config import load_config
+from dyad.registry import import_builtin_stages, stages
+
+# The stage names users put in their configs and find in every event's `coded_by`.
+REGISTERED_STAGES = [
+    "actors.dictionary.v1",
+    "coding.coreference.v1",
+    "coding.frames.v1",
+    "dates.relative.v1",
+    "geo.gazetteer.v1",
+]
+
+
+def test_all_is_sorted_unique_and_importable() -> None:
+    assert dyad.__all__ == sorted(set(dyad.__all__))
+    for name in dyad.__all__:
+        assert hasattr(dyad, name), name
+
+
+def test_every_public_name_says_what_it_is() -> None:
+    undocumented = [name for name in dyad.__all__ if not inspect.getdoc(getattr(dyad, name))]
+    assert undocumented == []
+
+
+def test_the_stage_registry_is_pinned() -> None:
+    import_builtin_stages()
+    assert sorted(stages.get_all()) == REGISTERED_STAGES
+
+
+def test_the_default_pipeline_uses_only_registered_stages_in_order() -> None:
+    assert list(load_config().stages) == [
+        "coding.frames.v1",
+        "actors.dictionary.v1",
+        "geo.gazetteer.v1",
+        "dates.relative.v1",
+        "coding.coreference.v1",
+    ]
