@@ -1,8 +1,10 @@
-"""How much of extract time the actor stage takes, on the benchmark corpus.
+"""How much of extract time each stage takes, on the benchmark corpus.
 
 Runs the full pipeline over the first N articles with each stage's call timed, and prints
-the actor stage's share of the total (parse included). Also times a cold knowledge-base load.
-Run: ``.venv/bin/python bench/actors_time.py [--limit 300] [--corpus PATH]``.
+each stage's share of the total (parse included): issue 3 bounds the actors stage at 10%,
+issue 4 the geo and dates stages together at 15%. Also times a cold knowledge-base load and
+a cold gazetteer load, each in a fresh process.
+Run: ``.venv/bin/python bench/stage_times.py [--limit 300] [--corpus PATH]``.
 """
 
 from __future__ import annotations
@@ -25,9 +27,15 @@ COLD_LOAD = (
     "print(f'{i - t:.3f} {e - i:.3f}')"
 )
 
+COLD_GAZETTEER = (
+    "import time; t = time.perf_counter(); from dyad.geo.gazetteer import load_gazetteer; "
+    "i = time.perf_counter(); load_gazetteer(); e = time.perf_counter(); "
+    "print(f'{i - t:.3f} {e - i:.3f}')"
+)
+
 
 def main() -> None:
-    """Print per-stage seconds and the actor stage's share of the pipeline time."""
+    """Print per-stage seconds and shares of the pipeline time."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=300)
@@ -36,6 +44,10 @@ def main() -> None:
         [sys.executable, "-c", COLD_LOAD], capture_output=True, text=True, check=True
     ).stdout.split()
     print(f"cold knowledge-base load: {float(loaded):.3f}s (after {float(imported):.3f}s of imports)")
+    imported, loaded = subprocess.run(
+        [sys.executable, "-c", COLD_GAZETTEER], capture_output=True, text=True, check=True
+    ).stdout.split()
+    print(f"cold gazetteer load: {float(loaded):.3f}s (after {float(imported):.3f}s of imports)")
     articles = read_articles(args.corpus)[: args.limit]
     pipeline = dyad.load_pipeline()
     spent: dict[str, float] = defaultdict(float)
