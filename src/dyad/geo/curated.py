@@ -18,7 +18,7 @@ import pycountry
 
 from dyad.errors import ConfigError
 
-KINDS = ("country", "admin1", "city", "point", "region")
+KINDS = ("country", "admin1", "admin2", "city", "point", "region")
 PRECISIONS = ("point", "town", "admin1", "country")
 COUNTRY_COLUMNS = ("country", "aliases", "lat", "lon")
 SUPPLEMENT_COLUMNS = ("name", "aliases", "country", "admin1", "lat", "lon", "kind", "precision")

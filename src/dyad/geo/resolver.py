@@ -159,13 +159,8 @@ class LocationResolver:
 
     def _demonym_country(self, word: str) -> str | None:
         # Iraqi → Iraq, Syrian → Syria, Iranian → Iran, Israeli → Israel, American → America.
-        for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (3, "a"), (4, "")):
-            stem = word[:-cut] + add
-            if len(stem) >= 4:
-                places = [p for p in self.gazetteer.lookup(stem) if p.kind == "country"]
-                if places:
-                    return places[0].country
-        return None
+        place = self.gazetteer.demonym(word)
+        return place.country if place is not None and place.kind == "country" else None
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
         toponym = dateline_toponym(parsed, self.gazetteer)

@@ -6,20 +6,24 @@ are found too. Demonyms (NORP: "Iraqi", "Syrian") are not places. Names inside a
 organisation's name ("University of California") are kept but marked embedded: they are
 toponyms, yet they do not say where an event happened.
 
-Disambiguation scores each candidate by its prior (feature kind, population, capital,
-curated), a stated parent ("Paris, Texas", "Harir in Erbil"), and the other places of the
-document (candidates in a country the article mentions win).
+Organisations named for their site ("Barclays Center"), a country inside an amount ("US
+dollars") and a demonym opening an organisation's name ("European Commission") are
+toponyms too; the last two are embedded. A one-word name that the article also gives as a
+person's surname ("Tom Evans" ... "Evans says") is not a place. Each toponym's entry is
+then picked by ``dyad.geo.disambiguation``, with the dateline as a weak hint.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dyad.geo.gazetteer import Gazetteer, Place, name_key, prior
+from dyad.geo.datelines import read_dateline
+from dyad.geo.disambiguation import disambiguate
+from dyad.geo.gazetteer import Gazetteer, Place, name_key
+from dyad.geo.minor import ROAD, minor_toponyms
 from dyad.model import TextSpan
 from dyad.nlp import ParsedArticle, find_body_start
 
@@ -73,7 +77,23 @@ _FEATURE_WORDS = frozenset(
 )
 # Entities the small model gives to towns often enough to check ("in Riverdale").
 _RESCUABLE_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "across", "around", "into", "of"})
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "from",
+        "across",
+        "around",
+        "into",
+        "of",
+        "to",
+        "via",
+        "toward",
+        "towards",
+    }
+)
 # Last words of streets and sites: such a name is a place even when the gazetteer lacks it.
 _STREET_HEADS = frozenset(
     {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway"}
@@ -118,6 +138,38 @@ _FACILITY_HEADS = _STREET_HEADS | frozenset(
     }
 )
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_HEADS)) + r")\b\.?", re.IGNORECASE)
+_SITE_LINKS = frozenset({"in", ",", "at", "of", "on"})
+# Site heads that towns bear too ("Highland Park", "Orange County", "Bridgeport Township").
+_TOWNLIKE_HEADS = frozenset({"park", "county", "township", "parish", "borough", "city"})
+# Last words of organisation names that are also the site they occupy.
+_ORG_SITE_HEADS = frozenset(
+    {
+        "hospital",
+        "church",
+        "cathedral",
+        "mosque",
+        "stadium",
+        "arena",
+        "center",
+        "centre",
+        "court",
+        "prison",
+        "jail",
+        "airport",
+        "hotel",
+        "mall",
+        "market",
+        "museum",
+        "school",
+        "college",
+        "university",
+        "academy",
+        "theatre",
+        "theater",
+        "park",
+        "embassy",
+    }
+)
 # Words that are towns somewhere ("Street", Somerset; "University", Florida) but in news
 # are nearly always part of a longer name.
 _GENERIC_WORDS = frozenset(
@@ -127,12 +179,6 @@ _GENERIC_WORDS = frozenset(
 _DISTRICT_WORDS = frozenset(
     {"county", "parish", "township", "borough", "district", "lga", "state", "province"}
 )
-_PARENT_LINKS = frozenset({",", "in", "of"})
-_PARENT_BONUS = 10.0
-_COUNTRY_BONUS = 3.0
-_ADMIN1_BONUS = 3.0
-# Nearness to a town the article names: (within km, bonus).
-_NEAR_BONUS = ((50.0, 4.0), (150.0, 3.0), (400.0, 1.5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,33 +214,54 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ == "ORG":
             org_of.update(dict.fromkeys(range(ent.start, ent.end), ent))
     blocked = _blocked_tokens(doc, gazetteer)
+    surnames = _surnames(doc)
+    place_keys = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start_char < body_start:
+        if ent.start_char < body_start or not _is_place_entity(ent, place_keys):
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        if _is_surname(span, surnames):
+            taken.update(range(span.start, span.end))
+            continue
         candidates = gazetteer.candidates(span.text)
         if not candidates and len(span) > 1 and span[-1].lower_ in _DISTRICT_WORDS:
             # "Orange County", "Guma LGA": the district of that name, placed at its namesake town.
             candidates = gazetteer.candidates(span[:-1].text)
-        if candidates or _is_facility(span):
+        site = _is_facility(span) or span[-1].lower_ in _ORG_SITE_HEADS
+        if site and span[-1].lower_ not in _TOWNLIKE_HEADS:
+            # "Trump Tower" is no town called Trump Tower; "Washington Square" in New
+            # Orleans is no Pennsylvania suburb. Only curated sites match a site's name.
+            candidates = [(p, score) for p, score in candidates if p.kind != "city"]
+        inside = _phrase_matches(span, gazetteer, taken, set())
+        if site and not candidates:
+            # A building or site stands in the town its name holds ("Colchester General
+            # Hospital"), else in the town the article is about (see ``_contain``).
+            town = next((m for m in inside if _is_town(m, gazetteer)), None)
+            candidates = gazetteer.candidates(town.text) if town is not None else []
+        if candidates or site:
             found.append(_toponym(parsed, span, candidates, ent.label_))
             taken.update(range(span.start, span.end))
             continue
         # "Greece Italy", "Asia-Pacific", "Mosul Dam": the known places inside the name.
-        for inner in _phrase_matches(span, gazetteer, taken, set()):
+        for inner in inside:
             found.append(_toponym(parsed, inner, gazetteer.candidates(inner.text), ent.label_))
             taken.update(range(inner.start, inner.end))
         if not any(k in taken for k in range(span.start, span.end)):
             found.append(_toponym(parsed, span, [], ent.label_))
             taken.update(range(span.start, span.end))
+    for span, candidates, source in minor_toponyms(doc, gazetteer, taken, body_start):
+        # Demonyms opening organisation names and countries in amounts are embedded.
+        found.append(_toponym(parsed, span, candidates, source, embedded=source != "road"))
+        taken.update(range(span.start, span.end))
     for match in _phrase_matches(doc[:], gazetteer, taken, blocked):
-        if match.start_char < body_start:
+        if match.start_char < body_start or _is_surname(match, surnames):
             continue
         found.append(
             _toponym(parsed, match, gazetteer.candidates(match.text), "gazetteer", _embedded(match, org_of))
         )
     found.sort(key=lambda t: t.token_start)
-    return _contain(_disambiguate(found, doc))
+    hints = dateline_toponyms(parsed.article.text, gazetteer)
+    return _contain(disambiguate(found, doc, hints), doc, hints)
 
 
 def _toponym(
@@ -239,6 +306,52 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
                 continue
         blocked.update(tokens)
     return blocked
+
+
+def _is_place_entity(ent: Span, place_keys: set[str]) -> bool:
+    """Say whether an entity names a place, whatever the small model's label for it.
+
+    GPE/LOC/FAC do. So does a person, group or organisation label on a name that the
+    model tags as a place elsewhere in the article (one name, one referent: "Samos"),
+    and an organisation named for a building or site ("Barclays Center", "Holy Redeemer
+    Church", "Cloverhill District Court"), which news uses as the place it is.
+    """
+    if ent.label_ in PLACE_LABELS:
+        return True
+    if ent.label_ in _RESCUABLE_LABELS | {"ORG"} and name_key(ent.text) in place_keys:
+        return ent.text[:1].isupper()
+    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _ORG_SITE_HEADS
+
+
+def _is_town(span: Span, gazetteer: Gazetteer) -> bool:
+    """Say whether a name inside a site's name is the town the site stands in.
+
+    Only a place's own name ("Colchester" of "Colchester General Hospital"), not an old
+    or foreign alternate ("Trump" is a name of Harvest, Alabama).
+    """
+    found = gazetteer.lookup(span.text)
+    return bool(found) and found[0].kind in ("city", "point", "admin1") and gazetteer.is_own_name(span.text)
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Return the last names of the people the article names in full ("Tom Evans")."""
+    return {
+        name_key(ent[-1].text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()
+    }
+
+
+def _is_surname(span: Span, surnames: set[str]) -> bool:
+    """Say whether a one-word name is a person named earlier or later ("Evans says ...").
+
+    The small model tags a bare surname as a place when it is also a town; once the text
+    names "Tom Evans", a bare "Evans" is him, unless a locative word says otherwise.
+    """
+    if len(span) != 1 or span.text.isupper() or name_key(span.text) not in surnames:
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in _PLACE_PREPOSITIONS
 
 
 def _is_facility(span: Span) -> bool:
@@ -305,157 +418,66 @@ def _plausible(span: Span) -> bool:
     return not (len(span) == 1 and len(span.text) <= 2 and not span.text.isupper())
 
 
-def _disambiguate(toponyms: list[Toponym], doc: Doc) -> list[Toponym]:
-    """Pick each toponym's candidate by prior, stated parent and document context.
+def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[Toponym]:
+    """Place unknown streets, roads and buildings in their town.
 
-    Two rounds: the first uses the countries and subdivisions the article names; the
-    second adds nearness to the places the first round chose for other names.
-    """
-    if not toponyms:
-        return toponyms
-    resolved = toponyms
-    for round_ in range(2):
-        countries: Counter[str] = Counter()
-        admin1s: Counter[tuple[str, str]] = Counter()
-        for toponym in resolved:
-            if toponym.place is not None and toponym.place.country and not toponym.is_embedded:
-                countries[toponym.place.country] += 1
-                if toponym.place.admin1:
-                    admin1s[(toponym.place.country, toponym.place.admin1)] += 1
-        anchors = _anchors(resolved) if round_ else []
-        chosen: list[Toponym] = []
-        for index, toponym in enumerate(resolved):
-            if len(toponym.candidates) < 2:
-                chosen.append(toponym)
-                continue
-            context = _Context(_parent(resolved, index, doc), countries, admin1s, anchors, toponym)
-            scores = toponym.priors or tuple(prior(c) for c in toponym.candidates)
-            best = max(zip(toponym.candidates, scores, strict=True), key=lambda pair: context.score(*pair))
-            chosen.append(replace(toponym, place=best[0]))
-        resolved = chosen
-    return resolved
-
-
-def _anchors(toponyms: list[Toponym]) -> list[tuple[str, float, float]]:
-    """Return (key, lat, lon) of the towns and sites chosen so far, to measure nearness."""
-    return [
-        (name_key(t.span.text), t.place.lat, t.place.lon)
-        for t in toponyms
-        if t.place is not None
-        and t.place.lat is not None
-        and t.place.lon is not None
-        and t.place.kind in ("city", "point")
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    parent: Place | None
-    countries: Counter[str]
-    admin1s: Counter[tuple[str, str]]
-    anchors: list[tuple[str, float, float]]
-    toponym: Toponym
-
-    def score(self, candidate: Place, base: float) -> float:
-        score = base
-        parent, own = self.parent, self.toponym.place
-        if parent is not None and candidate.country == parent.country and candidate.kind != parent.kind:
-            score += _PARENT_BONUS
-            if parent.kind == "admin1" and candidate.admin1 == parent.admin1:
-                score += _PARENT_BONUS
-        # The toponym's own first guess voted for its country; do not let it vote for itself.
-        own_country = own is not None and own.country == candidate.country
-        votes = self.countries[candidate.country] - (1 if own_country else 0) if candidate.country else 0
-        if votes > 0:
-            score += _COUNTRY_BONUS
-        if candidate.admin1 and candidate.kind != "admin1":
-            own_admin1 = own is not None and own.admin1 == candidate.admin1 and own_country
-            if self.admin1s[(candidate.country, candidate.admin1)] - own_admin1 > 0:
-                score += _ADMIN1_BONUS
-        if self.anchors and candidate.lat is not None and candidate.lon is not None:
-            key = name_key(self.toponym.span.text)
-            nearest = min(
-                (km(candidate.lat, candidate.lon, lat, lon) for k, lat, lon in self.anchors if k != key),
-                default=math.inf,
-            )
-            score += next((bonus for limit, bonus in _NEAR_BONUS if nearest <= limit), 0.0)
-        return score
-
-
-def _parent(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
-    """Return the place stated as the container: "Paris, Texas", "Harir in Erbil"."""
-    if index + 1 >= len(toponyms):
-        return None
-    here, after = toponyms[index], toponyms[index + 1]
-    gap = after.token_start - here.token_end
-    if gap != 1 or not after.candidates:
-        return None
-    link = doc[here.token_end].lower_
-    if link not in _PARENT_LINKS:
-        return None
-    # The container is a country, state or region: take the parent's likeliest such reading.
-    return next((c for c in after.candidates if c.kind in ("country", "admin1", "region")), None)
-
-
-def _contain(toponyms: list[Toponym]) -> list[Toponym]:
-    """Place unknown streets and buildings in the town the article mentions most.
-
-    Only when the article names exactly one such town more than any other; otherwise the
-    place stays unresolved rather than guessed.
+    The town is the one stated right after the name ("Collins Avenue in Miami Beach",
+    "Kingsley Road, Estey's Bridge"), else the town the article mentions most (only when
+    one town leads), else the dateline's town, which is where a local report was filed.
+    Otherwise the place stays unresolved rather than guessed.
     """
     towns: Counter[Place] = Counter(
         t.place
         for t in toponyms
         if t.place is not None and t.place.kind == "city" and not t.is_embedded and not t.is_contained
     )
-    if not towns:
-        return toponyms
     ranked = towns.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return toponyms
-    focus = ranked[0][0]
-    doc_contained = []
-    for t in toponyms:
-        if t.place is None and _FACILITY_WORD.search(t.span.text):
-            doc_contained.append(replace(t, place=focus, is_contained=True))
+    focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    if focus is None and hints and hints[0].place is not None and hints[0].place.kind == "city":
+        focus = hints[0].place
+    contained = []
+    for index, t in enumerate(toponyms):
+        if t.place is None and (_FACILITY_WORD.search(t.span.text) or ROAD.match(t.span.text)):
+            town = _stated_town(toponyms, index, doc) or focus
+            contained.append(replace(t, place=town, is_contained=True) if town is not None else t)
         else:
-            doc_contained.append(t)
-    return doc_contained
+            contained.append(t)
+    return contained
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+def _stated_town(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
+    """Return the town named right after a site: "X in Y", "X, Y", "X at Y", "X of Y"."""
+    if index + 1 >= len(toponyms):
+        return None
+    here, after = toponyms[index], toponyms[index + 1]
+    if after.place is None or after.place.kind not in ("city", "point") or after.is_embedded:
+        return None
+    if after.token_start - here.token_end != 1 or doc[here.token_end].lower_ not in _SITE_LINKS:
+        return None
+    return after.place
+
+
+def dateline_toponyms(text: str, gazetteer: Gazetteer) -> list[Toponym]:
+    """Return the places of the article's dateline ("RALEIGH, N.C. (AP) -"): the place, then its container.
+
+    The dateline says where the report was filed, so these are kept apart from the body's
+    toponyms: a hint for disambiguation, and an event location only when nothing else is.
+    """
+    return [
+        Toponym(
+            part.span,
+            -1,
+            -1,
+            tuple(p for p, _ in part.candidates),
+            part.candidates[0][0],
+            "dateline",
+            priors=tuple(score for _, score in part.candidates),
+        )
+        for part in read_dateline(text, gazetteer)
+    ]
 
 
 def dateline_toponym(parsed: ParsedArticle, gazetteer: Gazetteer) -> Toponym | None:
-    """Return the place of the article's dateline ("ERBIL, Kurdistan Region -"), if any.
-
-    The dateline says where the report was filed, so it is kept apart from the body's
-    toponyms. A second part names the container ("PARIS, Texas") and picks the candidate.
-    """
-    text = parsed.article.text
-    head = text[: find_body_start(text)].strip()
-    if not head:
-        return None
-    parts = [p.split(" - ")[0].split("(")[0].strip() for p in head.split(",")]
-    place_text = parts[0]
-    candidates = gazetteer.candidates(place_text.title() if place_text.isupper() else place_text)
-    if not candidates or not place_text:
-        return None
-    container = next(iter(gazetteer.lookup(parts[1])), None) if len(parts) > 1 and parts[1] else None
-    if container is not None:
-        candidates.sort(key=lambda pair: pair[0].country != container.country)
-    start = text.find(place_text)
-    return Toponym(
-        TextSpan(start, start + len(place_text), place_text),
-        -1,
-        -1,
-        tuple(p for p, _ in candidates),
-        candidates[0][0],
-        "dateline",
-        priors=tuple(score for _, score in candidates),
-    )
+    """Return the dateline's own place ("ERBIL" of "ERBIL, Kurdistan Region -"), if any."""
+    found = dateline_toponyms(parsed.article.text, gazetteer)
+    return found[0] if found else None

@@ -1,0 +1,185 @@
+"""Pick each toponym's gazetteer entry from its candidates, using the rest of the article.
+
+A candidate's score is its context-free prior (``gazetteer.prior``: feature kind,
+population, capital, curated) plus what the article says:
+
+* a stated container ("Paris, Texas", "Harir in Erbil") or a feature word ("New York
+  state", "the province of Idlib") — strong, it is the text's own statement;
+* other places of the article in the same country or first-level subdivision, and nearness
+  to the towns it names — weaker, and only from names that were not themselves a guess
+  (a surname read as a town, "Evans", must not drag "Rome" to Georgia);
+* the dateline ("BEIRUT -"), which counts as one more mention of its country and one more
+  nearby town: where the report was filed is a good hint, never proof.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from dyad.geo.gazetteer import Place, name_key, prior
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dyad.geo.toponyms import Toponym
+
+_PARENT_LINKS = frozenset({",", "in", "of"})
+_PARENT_BONUS = 10.0
+_COUNTRY_BONUS = 3.0
+_ADMIN1_BONUS = 3.0
+# Nearness to a town the article names: (within km, bonus).
+_NEAR_BONUS = ((50.0, 4.0), (150.0, 3.0), (400.0, 1.5))
+# A choice is a safe anchor for others when it beat its runner-up by this much on its own.
+_SURE_MARGIN = 2.0
+# Words next to a name that say which kind of place it is ("New York state", "Kabul city").
+_ADMIN1_WORDS = frozenset({"state", "province", "governorate", "region", "oblast", "prefecture", "wilaya"})
+_ADMIN1_BEFORE = frozenset({"upstate", "downstate"})
+_CITY_WORDS = frozenset({"city", "town", "village"})
+_CUE_BONUS = 6.0
+
+
+def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = ()) -> list[Toponym]:
+    """Pick each toponym's candidate by prior, stated parent, cue words and document context.
+
+    Two rounds: the first uses the countries and subdivisions the article names; the
+    second adds nearness to the places that the first round chose with confidence.
+    ``hints`` are the dateline's places (resolved), counted like one more mention each.
+    """
+    if not toponyms:
+        return toponyms
+    resolved = toponyms
+    margins: dict[int, float] = {}
+    for round_ in range(2):
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        for toponym in (*resolved, *hints):
+            place = toponym.place
+            if place is not None and place.country and not toponym.is_embedded:
+                countries[place.country] += 1
+                # Only a named subdivision votes for its towns ("Riverdale ... New Jersey");
+                # towns vote for their neighbours by nearness, which a whole England is not.
+                if place.admin1 and place.kind == "admin1":
+                    admin1s[(place.country, place.admin1)] += 1
+        anchors = _anchors(resolved, margins, hints) if round_ else []
+        chosen: list[Toponym] = []
+        for index, toponym in enumerate(resolved):
+            if len(toponym.candidates) < 2:
+                chosen.append(toponym)
+                continue
+            context = _Context(
+                _parent(resolved, index, doc), _cue(toponym, doc), countries, admin1s, anchors, toponym
+            )
+            scores = toponym.priors or tuple(prior(c) for c in toponym.candidates)
+            ranked = sorted(
+                (
+                    (context.score(c, s), n)
+                    for n, (c, s) in enumerate(zip(toponym.candidates, scores, strict=True))
+                ),
+                reverse=True,
+            )
+            if round_ == 0:
+                margins[index] = ranked[0][0] - ranked[1][0]
+            chosen.append(replace(toponym, place=toponym.candidates[ranked[0][1]]))
+        resolved = chosen
+    return resolved
+
+
+def _anchors(
+    toponyms: list[Toponym], margins: dict[int, float], hints: Sequence[Toponym]
+) -> list[tuple[str, float, float]]:
+    """Return (key, lat, lon) of the towns and sites chosen with confidence, to measure nearness."""
+    sure = [
+        t
+        for index, t in enumerate(toponyms)
+        if not t.is_embedded and margins.get(index, math.inf) >= _SURE_MARGIN
+    ]
+    return [
+        (name_key(t.span.text), t.place.lat, t.place.lon)
+        for t in (*sure, *hints)
+        if t.place is not None
+        and t.place.lat is not None
+        and t.place.lon is not None
+        and t.place.kind in ("city", "point")
+    ]
+
+
+def _cue(toponym: Toponym, doc: Doc) -> str | None:
+    """Return the kind that a neighbouring word asks for: "admin1" or "city", else None."""
+    if toponym.token_start < 0:
+        return None
+    inside = doc[toponym.token_start : toponym.token_end]
+    last = inside[-1].lower_
+    after = doc[toponym.token_end].lower_ if toponym.token_end < len(doc) else ""
+    before = doc[toponym.token_start - 1].lower_ if toponym.token_start > 0 else ""
+    two_before = doc[toponym.token_start - 2].lower_ if toponym.token_start > 1 else ""
+    if last in _ADMIN1_WORDS or after in _ADMIN1_WORDS or before in _ADMIN1_BEFORE:
+        return "admin1"
+    if before == "of" and two_before in _ADMIN1_WORDS:
+        return "admin1"
+    if after in _CITY_WORDS or last in _CITY_WORDS:
+        return "city"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    parent: Place | None
+    cue: str | None
+    countries: Counter[str]
+    admin1s: Counter[tuple[str, str]]
+    anchors: list[tuple[str, float, float]]
+    toponym: Toponym
+
+    def score(self, candidate: Place, base: float) -> float:
+        score = base
+        parent, own = self.parent, self.toponym.place
+        if parent is not None and candidate.country == parent.country and candidate.kind != parent.kind:
+            score += _PARENT_BONUS
+            if parent.kind == "admin1" and candidate.admin1 == parent.admin1:
+                score += _PARENT_BONUS
+        if self.cue is not None and candidate.kind == self.cue:
+            score += _CUE_BONUS
+        # The toponym's own first guess voted for its country; do not let it vote for itself.
+        own_country = own is not None and own.country == candidate.country
+        votes = self.countries[candidate.country] - (1 if own_country else 0) if candidate.country else 0
+        if votes > 0:
+            score += _COUNTRY_BONUS
+        if candidate.admin1 and candidate.kind != "admin1":
+            own_admin1 = own is not None and own.admin1 == candidate.admin1 and own_country
+            if self.admin1s[(candidate.country, candidate.admin1)] - own_admin1 > 0:
+                score += _ADMIN1_BONUS
+        if self.anchors and candidate.lat is not None and candidate.lon is not None:
+            key = name_key(self.toponym.span.text)
+            nearest = min(
+                (km(candidate.lat, candidate.lon, lat, lon) for k, lat, lon in self.anchors if k != key),
+                default=math.inf,
+            )
+            score += next((bonus for limit, bonus in _NEAR_BONUS if nearest <= limit), 0.0)
+        return score
+
+
+def _parent(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
+    """Return the place stated as the container: "Paris, Texas", "Harir in Erbil"."""
+    if index + 1 >= len(toponyms):
+        return None
+    here, after = toponyms[index], toponyms[index + 1]
+    gap = after.token_start - here.token_end
+    if gap != 1 or not after.candidates:
+        return None
+    link = doc[here.token_end].lower_
+    if link not in _PARENT_LINKS:
+        return None
+    # The container is a country, state or region: take the parent's likeliest such reading.
+    return next((c for c in after.candidates if c.kind in ("country", "admin1", "region")), None)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
