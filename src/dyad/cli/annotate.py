@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dyad.cli import app, fail
-from dyad.errors import DyadError, IngestError
-from dyad.model import Article
+from dyad.cli import Inputs, app, fail, published_option, setup_logging
+from dyad.errors import DyadError
 
 
 class AnnotateFormat(StrEnum):
@@ -55,18 +52,10 @@ def annotate(
 ) -> None:
     """Print every mention of one layer (times, places, quantities, actors), one JSON object per line."""
     from dyad.annotation import Annotator, Layer
-    from dyad.ingest import parse_published, read_articles
     from dyad.pipeline import load_pipeline
 
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s"
-    )
-    default_published = None
-    if published is not None:
-        try:
-            default_published = parse_published(published)
-        except ValueError as e:
-            raise fail(f"--published {published!r}: {e}") from e
+    setup_logging(verbose)
+    good_articles = Inputs(inputs, published_option(published), keep_going)
     on_error = "skip" if keep_going else "raise"
     try:
         chosen = Layer(layer.value)
@@ -77,25 +66,10 @@ def annotate(
             raise
         raise fail(str(e)) from e
 
-    n_bad_records = 0
-    stop = False
-
-    def good_articles() -> Iterator[Article]:
-        nonlocal n_bad_records, stop
-        for item in read_articles(inputs, published=default_published, stdin=sys.stdin.buffer):
-            if isinstance(item, IngestError):
-                n_bad_records += 1
-                typer.echo(f"error: {item}", err=True)
-                if not keep_going:
-                    stop = True
-                    return
-                continue
-            yield item
-
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     n_mentions = 0
     try:
-        for _article, mentions in annotator.process(good_articles()):
+        for _article, mentions in annotator.process(good_articles):
             for mention in mentions:
                 out.write(json.dumps(mention.to_record(), ensure_ascii=False) + "\n")
                 n_mentions += 1
@@ -111,7 +85,7 @@ def annotate(
         typer.echo(
             f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
         )
-    n_failed = n_bad_records + len(annotator.failures)
+    n_failed = good_articles.n_bad + len(annotator.failures)
     if n_failed:
         typer.echo(
             f"{n_failed} input record(s) or article(s) failed; "
@@ -119,5 +93,5 @@ def annotate(
             err=True,
         )
         raise typer.Exit(1)
-    if stop:
+    if good_articles.stopped:
         raise typer.Exit(1)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from dyad.cli import app, fail
-from dyad.errors import DyadError, IngestError
-from dyad.model import Article
+from dyad.cli import Inputs, app, fail, published_option, setup_logging
+from dyad.errors import DyadError
 
 
 class OutputFormat(StrEnum):
@@ -113,19 +111,11 @@ def extract(
     ] = None,
 ) -> None:
     """Extract PLOVER event records from news articles."""
-    from dyad.ingest import parse_published, read_articles
     from dyad.pipeline import load_pipeline
     from dyad.records import event_to_record
 
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s"
-    )
-    default_published = None
-    if published is not None:
-        try:
-            default_published = parse_published(published)
-        except ValueError as e:
-            raise fail(f"--published {published!r}: {e}") from e
+    setup_logging(verbose)
+    good_articles = Inputs(inputs, published_option(published), keep_going)
     try:
         overrides = None
         if actors:
@@ -141,21 +131,6 @@ def extract(
             raise
         raise fail(str(e)) from e
 
-    n_bad_records = 0
-    stop = False
-
-    def good_articles() -> Iterator[Article]:
-        nonlocal n_bad_records, stop
-        for item in read_articles(inputs, published=default_published, stdin=sys.stdin.buffer):
-            if isinstance(item, IngestError):
-                n_bad_records += 1
-                typer.echo(f"error: {item}", err=True)
-                if not keep_going:
-                    stop = True
-                    return
-                continue
-            yield item
-
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if output_format == OutputFormat.CSV else None
     if writer is not None:
@@ -164,7 +139,7 @@ def extract(
     n_events = 0
     try:
         with pipeline:
-            for _article, events in pipeline.process(good_articles()):
+            for _article, events in pipeline.process(good_articles):
                 for event in events:
                     record = event_to_record(event)
                     n_events += 1
@@ -188,12 +163,12 @@ def extract(
         typer.echo(
             f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
         )
-    n_failed = n_bad_records + len(pipeline.failures)
+    n_failed = good_articles.n_bad + len(pipeline.failures)
     if n_failed:
         typer.echo(
             f"{n_failed} input record(s) or article(s) failed; {n_events} event(s) written from the rest.",
             err=True,
         )
         raise typer.Exit(1)
-    if stop:
+    if good_articles.stopped:
         raise typer.Exit(1)

@@ -6,7 +6,6 @@ the same parser the Python API uses.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dyad.cli import app, fail
+from dyad.cli import app, fail, published_option, setup_logging
 from dyad.errors import DyadError, IngestError, StageError
 
 if TYPE_CHECKING:
@@ -80,12 +79,6 @@ def _errors(verbose: bool, code: int = 2) -> Iterator[None]:
             raise
         hint = "use --keep-going to record failing articles and go on" if isinstance(e, StageError) else None
         raise fail(str(e), hint, code=1 if isinstance(e, IngestError | StageError) else code) from e
-
-
-def _logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
-    )
 
 
 def _query(**params: Any) -> EventQuery:
@@ -165,18 +158,13 @@ def ingest(
     verbose: VerboseOption = False,
 ) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
-    from dyad.ingest import parse_published, read_articles
+    from dyad.ingest import read_articles
     from dyad.pipeline import load_pipeline
     from dyad.store.runner import ingest as run_ingest
     from dyad.store.store import resolve_db
 
-    _logging(verbose)
-    default_published = None
-    if published is not None:
-        try:
-            default_published = parse_published(published)
-        except ValueError as e:
-            raise fail(f"--published {published!r}: {e}") from e
+    setup_logging(verbose)
+    default_published = published_option(published)
     with _errors(verbose):
         # Open the store first: a locked or foreign file fails before the model loads.
         store = _open(db, create=True, read_only=False)
@@ -203,7 +191,7 @@ def recode(
     from dyad.store.runner import recode as run_recode
     from dyad.store.store import resolve_db
 
-    _logging(verbose)
+    setup_logging(verbose)
     with _errors(verbose):
         store = _open(db, read_only=False)
     with store, _errors(verbose):
