@@ -266,3 +266,15 @@ def test_a_people_named_by_ethnicity_belongs_where_it_acts(pipeline, text, phras
     records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
     actor = next(a for r in records for a in r["actor"] if a["text"] == phrase)
     assert actor["country"] == country
+
+
+def test_workers_of_no_stated_country_belong_where_they_act(pipeline: dyad.Pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Turkish police prevented the demonstration staged by students at Cumhuriyet University "
+        "in Sivas on 15 October.",
+        "COERCE",
+    )
+    (students,) = record["recipient"]
+    assert (students["text"], students["country"]) == ("students", "TUR")
+    assert students["resolved_by"].endswith("+location")

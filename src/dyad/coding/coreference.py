@@ -170,13 +170,18 @@ class EventCoreference:
         return [_placed(event) for event in merged]
 
 
+# Sectors of people who belong where they are (not refugees, not journalists, not soldiers).
+_PEOPLE_OF_A_PLACE = {"CVL", "LAB", "EDU"}
+
+
 def _placed(event: Event) -> Event:
     """Give participants whose country the words do not settle the country where the event was.
 
     An unnamed attacker takes the country where it struck, as ACLED's "Unidentified Armed
     Group (Iraq)" does; a people named by ethnicity ("ethnic Albanians", "Kurdish fighters")
-    takes the country where it acts. It is done here, last, because the event's location is
-    final only once restatements are merged.
+    takes the country where it acts, and so do civilians, workers and students of no stated
+    country. It is done here, last, because the event's location is final only once
+    restatements are merged.
     """
     country = next((loc.country for loc in event.locations if loc.country), None)
     if country is None:
@@ -185,6 +190,12 @@ def _placed(event: Event) -> Event:
     def place(actor: Actor) -> Actor:
         if actor.resolved_by == UNATTRIBUTED and actor.country is None:
             return replace(actor, country=country)
+        if actor.country is None and actor.sector and set(actor.sector) <= _PEOPLE_OF_A_PLACE:
+            # "About 15,000 miners attended a rally", "students at Cumhuriyet University":
+            # residents, workers and students are people of the place they act in.
+            return replace(
+                actor, country=country, resolved_by=f"{actor.resolved_by or 'sector-noun'}+location"
+            )
         if actor.resolved_by and "ethnicity" in actor.resolved_by.split("+") and actor.country != country:
             return replace(actor, country=country, resolved_by=f"{actor.resolved_by}+location")
         return actor
