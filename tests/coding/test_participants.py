@@ -271,8 +271,8 @@ def test_a_people_named_by_ethnicity_belongs_where_it_acts(pipeline, text, phras
 def test_workers_of_no_stated_country_belong_where_they_act(pipeline: dyad.Pipeline) -> None:
     record = coded(
         pipeline,
-        "Turkish police prevented the demonstration staged by students at Cumhuriyet University "
-        "in Sivas on 15 October.",
+        "Turkish police prevented the demonstration staged by students at Cumhuriyet University near "
+        "AKP offices in Sivas on 15 October to protest the decision of sending troops to Iraq.",
         "COERCE",
     )
     (students,) = record["recipient"]
