@@ -281,3 +281,9 @@ def test_an_owner_of_a_relation_is_not_the_country_of_the_one_named(resolver):
     (actor,) = resolve(resolver, text, "Israel's militia ally")
     assert actor.country != "ISR"
     assert "PRM" in actor.sector
+
+
+def test_a_common_bare_surname_is_not_a_known_leader(resolver):
+    text = "Ahmed told reporters in Geneva the request had been rejected."
+    (actor,) = resolve(resolver, text, "Ahmed", published=on("1987-03-01"))
+    assert actor.name is None and actor.country is None

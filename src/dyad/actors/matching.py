@@ -204,7 +204,11 @@ class Matching:
             return []
         best, best_score = None, _FUZZY_MIN
         for alias in self.kb.fuzzy_buckets.get(last[:3], ()):
-            score = fuzz.ratio(key, alias) if " " in key else fuzz.ratio(last, alias.split()[-1])
+            # A bare name matches only a bare alias the knowledge base lists ("Khazali"): a
+            # common surname ("Ahmed") must not stand for the one leader who bears it.
+            if " " not in key and " " in alias:
+                continue
+            score = fuzz.ratio(key, alias)
             if score > best_score:
                 best, best_score = alias, score
         return list(self.kb.names.get(best, ())) if best else []
