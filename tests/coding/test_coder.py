@@ -200,3 +200,19 @@ def test_anaphoric_raid_merges_into_the_reported_hit(pipeline: dyad.Pipeline, lo
     assert raid["quantities"]["killed"]["value"] == 8
     assert raid["date"]["value"] == "1986-11-25"
     assert raid["actor"][0]["sector"] == ["UAF"] and raid["actor"][0]["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The transport union attacked the loss figures published by the port.", ["ACCUSE"]),
+        ("Rebels attacked the government's plan to hold elections.", ["ACCUSE"]),
+        ("Iraqi jets attacked Iran's Kharg Island oil terminal.", ["ASSAULT"]),
+        ("Unidentified planes hit the field, 100 miles off Abu Dhabi.", ["ASSAULT"]),
+        ("The drought hit production.", []),
+    ],
+)
+def test_attacking_an_idea_is_a_verbal_attack(
+    pipeline: dyad.Pipeline, text: str, expected: list[str]
+) -> None:
+    assert [r["type"] for r in code(pipeline, text)] == expected

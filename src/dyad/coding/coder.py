@@ -408,6 +408,13 @@ class FrameCoder:
             and modal(carrier) in ("will", "would", "can", "could")
         ):
             event_type, status, rule, mode = EventType.REJECT, Status.ASSERTED, f"{rule}+refusal", ()
+        if frame.verbal is not None and self._attacks_an_idea(token):
+            # "the union attacked the loss figures": words, not force; and only someone can
+            # say them ("the drought hit production" is no event at all).
+            event_type, rule, mode = frame.verbal, f"{rule}+verbal", ()
+            is_reference = is_reference or not any(
+                self.participants.is_participant(counted(a)) for a in actor_tokens
+            )
         if event_type == EventType.ASSAULT:
             mode = self._modes(token, actor_tokens, mode)
         speaker_token = facts.speaker
@@ -500,6 +507,16 @@ class FrameCoder:
             return ()
         span = parsed.text_span(token.doc[phrase[0] : phrase[1]])
         return (Actor(span=span, sector=("UAF",), attributes=("unattributed",), resolved_by=UNATTRIBUTED),)
+
+    def _attacks_an_idea(self, token: Token) -> bool:
+        """Return whether a verb's direct objects are all ideas: no one, no place, no installation."""
+        objects = [o for obj in children(token, "dobj") for o in conjuncts(obj)]
+        return bool(objects) and not any(
+            self.participants.is_participant(counted(o))
+            or counted(o).lemma_.lower() in self.book.installations
+            or counted(o).lower_ in self.book.installations
+            for o in objects
+        )
 
     def _withdraws_presence(self, token: Token) -> bool:
         """Return whether a withdrawal pulls out peacekeepers, inspectors or envoys, not troops."""

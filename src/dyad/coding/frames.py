@@ -20,6 +20,7 @@ from dyad.model import EventType, Status
 _FRAME_KEYS = {
     "type", "mode", "context", "preps", "embed", "role", "requires", "light", "requires_object",
     "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive", "stance",
+    "verbal",
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
@@ -31,6 +32,7 @@ _LIST_SECTIONS = (
     "light_verbs",
     "accusation_cues",
     "non_participants",
+    "installations",
 )
 
 
@@ -53,6 +55,7 @@ class Frame:
     requires_object_frame: bool = False
     is_transitive: bool = False
     is_stance: bool = False
+    verbal: EventType | None = None
 
     @property
     def rule(self) -> str:
@@ -73,6 +76,7 @@ class FrameBook:
     labour_strike_modifiers: frozenset[str] = frozenset()
     accusation_cues: frozenset[str] = frozenset()
     non_participants: frozenset[str] = frozenset()
+    installations: frozenset[str] = frozenset()
     withdrawable_presence: frozenset[str] = frozenset()
     act_heads: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
@@ -93,6 +97,9 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
             f"{where} has type {raw.get('type')!r}, which is not a PLOVER type. "
             f"Use one of {', '.join(EventType.__members__)}."
         )
+    verbal = str(raw.get("verbal", "")).upper() or None
+    if verbal is not None and verbal not in EventType.__members__:
+        raise ConfigError(f"{where} has verbal {raw.get('verbal')!r}, which is not a PLOVER type.")
     embed = raw.get("embed")
     if embed is not None and embed not in {s.value for s in Status}:
         raise ConfigError(f"{where} has embed {embed!r}; use one of {', '.join(s.value for s in Status)}.")
@@ -119,6 +126,7 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
         requires_object_frame=bool(raw.get("requires_object_frame", False)),
         is_transitive=bool(raw.get("transitive", False)),
         is_stance=bool(raw.get("stance", False)),
+        verbal=EventType(verbal) if verbal else None,
     )
 
 
