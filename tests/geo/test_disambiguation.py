@@ -118,3 +118,45 @@ def test_title_case_colon_dateline_is_read(gazetteer):
     [muscat] = dateline_toponyms(text, gazetteer)
     assert (muscat.span.text, muscat.place.country, muscat.source) == ("Muscat", "OMN", "dateline")
     assert dateline_toponyms("Officials: the talks failed on Monday.", gazetteer) == []
+
+
+def test_washington_listed_with_states_is_the_state(gazetteer):
+    text = "Tech firms are moving jobs from western states such as California or Washington, a report said."
+    assert places(text, gazetteer)["Washington"][2] == "admin1"
+
+
+def test_washington_after_a_compass_word_is_the_state(gazetteer):
+    text = "Firefighters travelled to central Washington on Friday to fight the blaze, officials said."
+    assert places(text, gazetteer)["Washington"][2] == "admin1"
+
+
+def test_washington_with_a_town_of_the_state_is_the_state(gazetteer):
+    text = "Seattle police said the suspect had fled Washington by car on Sunday."
+    assert places(text, gazetteer)["Washington"][2] == "admin1"
+
+
+def test_bare_washington_stays_the_capital(gazetteer):
+    text = "The senator met officials in Washington on Monday to discuss the sanctions."
+    assert places(text, gazetteer)["Washington"][2] == "city"
+
+
+def test_a_compass_word_leaves_a_city_that_fills_its_province(gazetteer):
+    text = "Clashes broke out in northern Baghdad and Anbar on Monday, police said."
+    assert places(text, gazetteer)["Baghdad"][::2] == ("Baghdad", "city")
+
+
+def test_major_rivers_are_places_at_their_mouths(gazetteer):
+    text = (
+        "Islamic State fighters crossed the Euphrates near Deir ez-Zor, and Russian troops "
+        "shelled the Dnipro River."
+    )
+    mentions = {m.text: m for m in place_mentions(parse(Article("rivers", text)), gazetteer)}
+    assert mentions["Euphrates"].name == "Euphrates"
+    assert mentions["Dnipro River"].country == "UKR"
+
+
+def test_a_small_town_only_with_place_evidence(gazetteer):
+    # Samos town (GRC, ~1,900 people) is below the 5,000 floor: found because "in" says it is a place.
+    found = places("Hundreds of migrants are stranded in Samos, the coastguard said on Monday.", gazetteer)
+    assert found["Samos"][:2] == ("Samos", "GRC")
+    assert gazetteer.lookup("Samos") == []

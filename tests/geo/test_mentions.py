@@ -68,3 +68,16 @@ def test_mentions_unknown_street_is_placed_in_the_article_town(gazetteer):
         "town",
         True,
     )
+
+
+def test_mentions_mark_a_place_inside_a_hyphenated_modifier_embedded(gazetteer):
+    # Reuters 21578: "Tokyo-based" says where the firm is, not where anything happened.
+    text = (
+        "Prism Entertainment Corp said it has entered an acquisition and distribution agreement with "
+        "Tokyo-based Gaga Communications to make and distribute home video titles in Japan under the "
+        "Prism label."
+    )
+    mentions = place_mentions(parse(Article("tokyo-based", text)), gazetteer)
+    tokyo, japan = mention(mentions, "Tokyo"), mention(mentions, "Japan")
+    assert (tokyo.country, tokyo.is_embedded) == ("JPN", True)
+    assert (japan.country, japan.is_embedded) == ("JPN", False)

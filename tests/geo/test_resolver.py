@@ -144,3 +144,43 @@ def test_resolver_body_place_beats_the_dateline(resolver):
     event = make_event(parsed, "kidnapped", "Gunmen", actors=("Gunmen",))
     [located] = resolver(parsed, [event])
     assert [(loc.name, loc.country) for loc in located.locations] == [("Baalbek", "LBN")]
+
+
+# PLOVER GSR dev (Reuters): the journalist was killed in Beirut, not in "anti-Syria".
+ANTI_SYRIA = (
+    "A prominent anti-Syria journalist has been killed in a car bomb explosion in a residential "
+    "sector of mostly Christian eastern Beirut."
+)
+
+
+def test_resolver_a_place_in_a_hyphenated_modifier_never_locates_the_event(resolver):
+    parsed = parse(Article("anti-syria", ANTI_SYRIA))
+    event = make_event(parsed, "killed", "journalist", recipients=("A prominent anti-Syria journalist",))
+    [located] = resolver(parsed, [event])
+    assert "SYR" not in countries(located)
+
+
+def test_resolver_a_modifier_place_alone_gives_no_location(resolver):
+    text = "Iran-backed militiamen attacked the convoy on Sunday."
+    parsed = parse(Article("iran-backed", text))
+    event = make_event(parsed, "attacked", "militiamen", actors=("Iran-backed militiamen",))
+    [located] = resolver(parsed, [event])
+    assert located.locations == ()
+
+
+def test_resolver_follows_the_triggers_chain_of_locative_phrases(resolver):
+    parsed = parse(Article("anti-syria", ANTI_SYRIA))
+    event = make_event(parsed, "killed", "journalist")
+    [located] = resolver(parsed, [event])
+    assert [(loc.name, loc.country, loc.precision) for loc in located.locations] == [
+        ("Beirut", "LBN", "town")
+    ]
+
+
+def test_resolver_a_locative_place_beats_the_objects_owner(resolver):
+    # Reuters style: the object names a country, the locative phrase the town.
+    text = "Gunmen attacked an office of Syria's allies in Baalbek on Sunday, police said."
+    parsed = parse(Article("baalbek", text))
+    event = make_event(parsed, "attacked", "Gunmen", actors=("Gunmen",))
+    [located] = resolver(parsed, [event])
+    assert [loc.country for loc in located.locations] == ["LBN"]

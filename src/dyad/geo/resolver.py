@@ -2,17 +2,20 @@
 
 Where an event happened is decided in this order, and the first that gives a place wins:
 
-1. places attached to the trigger by a locative preposition (in, at, near, off, ...),
-   directly or through the trigger's argument ("struck bases of the coalition in Iraq
-   and Syria"; "kidnapped on the Awaz'i Road in the southern suburbs of Beirut"); for
-   material events also a place that is, or modifies, the trigger's object ("struck Iran's
-   Kharg terminal");
+1. places attached to the trigger by a chain of locative phrases (in, at, near, off, ...,
+   "of" in between), directly or through the trigger's argument ("killed in a car bomb
+   explosion in a residential sector of eastern Beirut"; "struck bases of the coalition
+   in Iraq and Syria"); only when none is, for material events, a place that is, or
+   modifies, the trigger's object ("struck Iran's Kharg terminal");
 2. places elsewhere in the event's sentence that are not an actor or recipient name, not a
-   subject, not "US-led"-style modifiers, and not attached to a reporting verb ("In London,
-   Lloyd's said ..." is where the speaker is, not where the attack was);
+   subject, not attached to a reporting verb ("In London, Lloyd's said ..." is where the
+   speaker is, not where the attack was);
 3. the document focus: the most-mentioned country of the body, at country precision;
 4. the dateline place, only when the body names no place at all. A dateline alone never
    locates an event that the body places elsewhere.
+
+Embedded toponyms never locate an event: names inside an organisation's name and names
+that only build a hyphenated modifier ("US-led", "Iran-backed", "anti-Syria").
 """
 
 from __future__ import annotations
@@ -140,9 +143,21 @@ class LocationResolver:
             if event.sentence.start_char <= t.span.start_char < event.sentence.end_char and not t.is_embedded
         ]
         argument_spans = [a.span for a in (*event.actors, *event.recipients)]
-        attached = [t for t in sentence if _attached(parsed, t, trigger, event.event_type, argument_spans)]
-        if attached:
-            return _locations(attached)
+        ties = [(t, _attached(parsed, t, trigger, event.event_type, argument_spans)) for t in sentence]
+        # A place reached through the trigger's chain of locative phrases ("killed in a car
+        # bomb explosion in a residential sector of eastern Beirut") says where it happened.
+        # A place that is only the object or its modifier counts when no locative phrase
+        # names one, or when it lies in a country that one names ("struck Ain al-Asad air
+        # base in western Iraq"); "attacked Syria's allies in Tripoli" stays in Tripoli.
+        locative = [t for t, tie in ties if tie == _LOCATIVE]
+        countries = {t.place.country for t in locative if t.place is not None}
+        objects = [
+            t
+            for t, tie in ties
+            if tie == _OBJECT and (not locative or t.place is not None and t.place.country in countries)
+        ]
+        if locative or objects:
+            return _locations(sorted([*locative, *objects], key=lambda t: t.token_start))
         free = [t for t in sentence if _free_place(parsed, t, argument_spans)]
         return _locations(free)
 
@@ -189,11 +204,8 @@ def _is_argument_name(parsed: ParsedArticle, toponym: Toponym, spans: Sequence[T
     return doc_span is not None and doc_span.root.i in range(toponym.token_start, toponym.token_end)
 
 
-def _is_hyphen_modifier(parsed: ParsedArticle, toponym: Toponym) -> bool:
-    """Say whether the name only builds an adjective: "US-led", "Iran-aligned"."""
-    doc = parsed.doc
-    end = toponym.token_end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower
+_LOCATIVE = "locative"
+_OBJECT = "object"
 
 
 def _attached(
@@ -202,10 +214,12 @@ def _attached(
     trigger: Token,
     event_type: EventType,
     argument_spans: Sequence[TextSpan],
-) -> bool:
-    """Say whether a locative phrase (or, for material events, the object) ties it to the trigger."""
-    if _is_hyphen_modifier(parsed, toponym):
-        return False
+) -> str | None:
+    """Say how the toponym is tied to the trigger: ``_LOCATIVE``, ``_OBJECT`` or None.
+
+    Locative: a chain of prepositional phrases, "of" included, leads from the trigger
+    to it. Object: for material events, it is (or modifies) the trigger's object.
+    """
     token = _token_of(parsed, toponym)
     saw_locative = False
     steps = 0
@@ -216,26 +230,32 @@ def _attached(
         # "support for Israel in its war on Gaza": a place behind a non-spatial preposition
         # belongs to that phrase, not to the event.
         if token.dep_ == "prep" and token.lower_ not in LOCATIVE_PREPOSITIONS | {"of"}:
-            return False
+            return None
         head = token.head
         if head.i == trigger.i:
             if saw_locative or token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPOSITIONS:
-                return True
-            if event_type in MATERIAL_TYPES and token.dep_ in ("dobj", "nsubjpass", "pobj", "npadvmod"):
-                return not _is_argument_name(parsed, toponym, argument_spans) or token.dep_ == "dobj"
-            return False
+                return _LOCATIVE
+            is_object = event_type in MATERIAL_TYPES and token.dep_ in (
+                "dobj",
+                "nsubjpass",
+                "pobj",
+                "npadvmod",
+            )
+            if is_object and (token.dep_ == "dobj" or not _is_argument_name(parsed, toponym, argument_spans)):
+                return _OBJECT
+            return None
         # A clause boundary: the place belongs to another predicate.
         if head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
-            return False
+            return None
         if token.dep_ not in _NOUN_LINKS | _ARGUMENT_DEPS | {"prep", "pcomp", "acl", "det"}:
-            return False
+            return None
         token = head
-    return False
+    return None
 
 
 def _free_place(parsed: ParsedArticle, toponym: Toponym, argument_spans: Sequence[TextSpan]) -> bool:
     """Say whether a sentence place may locate an event it is not syntactically tied to."""
-    if _is_argument_name(parsed, toponym, argument_spans) or _is_hyphen_modifier(parsed, toponym):
+    if _is_argument_name(parsed, toponym, argument_spans):
         return False
     # Climb to the predicate the place hangs from. A place inside a subject names a
     # participant ("US forces have responded"); a reporting verb locates the speaker only.

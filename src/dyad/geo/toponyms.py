@@ -24,6 +24,8 @@ from dyad.geo.datelines import read_dateline
 from dyad.geo.disambiguation import disambiguate
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
 from dyad.geo.minor import ROAD, minor_toponyms
+from dyad.geo.modifiers import is_hyphen_modifier
+from dyad.geo.smalltowns import has_place_evidence
 from dyad.model import TextSpan
 from dyad.nlp import ParsedArticle, find_body_start
 
@@ -175,6 +177,9 @@ _ORG_SITE_HEADS = frozenset(
 _GENERIC_WORDS = frozenset(
     {"street", "university", "college", "centre", "center", "city hall", "valley", "airport", "village"}
     | {"west", "east", "north", "south", "union", "point", "summit", "plantation", "park", "hall"}
+    # Feature and civic words: the head of "Mississippi River", "Islamic Republic",
+    # "Windsor Castle", "Guma Local Government Area", never the town of that alternate name.
+    | {"river", "lake", "canal", "harbor", "harbour", "castle", "area", "market", "republic", "federal"}
 )
 _DISTRICT_WORDS = frozenset(
     {"county", "parish", "township", "borough", "district", "lga", "state", "province"}
@@ -232,11 +237,19 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             # "Trump Tower" is no town called Trump Tower; "Washington Square" in New
             # Orleans is no Pennsylvania suburb. Only curated sites match a site's name.
             candidates = [(p, score) for p, score in candidates if p.kind != "city"]
+        if (
+            not candidates
+            and not site
+            and ent.label_ in ("GPE", "LOC")
+            and has_place_evidence(span, gazetteer)
+        ):
+            candidates = gazetteer.small_towns(span.text)
         inside = _phrase_matches(span, gazetteer, taken, set())
         if site and not candidates:
             # A building or site stands in the town its name holds ("Colchester General
             # Hospital"), else in the town the article is about (see ``_contain``).
-            town = next((m for m in inside if _is_town(m, gazetteer)), None)
+            # Only a name inside it: "Washington Square" is no town of Washington Square, PA.
+            town = next((m for m in inside if len(m) < len(span) and _is_town(m, gazetteer)), None)
             candidates = gazetteer.candidates(town.text) if town is not None else []
         if candidates or site:
             found.append(_toponym(parsed, span, candidates, ent.label_))
@@ -278,7 +291,7 @@ def _toponym(
         tuple(place for place, _ in candidates),
         candidates[0][0] if candidates else None,
         source,
-        embedded,
+        embedded or is_hyphen_modifier(span),
         tuple(score for _, score in candidates),
     )
 
