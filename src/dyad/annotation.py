@@ -206,6 +206,9 @@ def _actors(parsed: ParsedArticle, pipeline: Pipeline, resolver: ActorResolver) 
         for actor in (*event.actors, *event.recipients, *((event.speaker,) if event.speaker else ())):
             found.setdefault((actor.span.start_char, actor.span.end_char), actor)
     taken = list(found)
+    from dyad.actors.document import Document
+
+    document = Document(resolver, parsed)  # read the article once for all its entities
     for entity in parsed.doc.ents:
         if entity.label_ not in _ACTOR_LABELS:
             continue
@@ -214,7 +217,7 @@ def _actors(parsed: ParsedArticle, pipeline: Pipeline, resolver: ActorResolver) 
         span = parsed.text_span(entity)
         if any(span.start_char < end and start < span.end_char for start, end in taken):
             continue
-        for actor in resolver.resolve_span(parsed, span):
+        for actor in resolver.resolve_in(document, Actor(span=span)):
             found.setdefault((actor.span.start_char, actor.span.end_char), actor)
     return [
         Mention(
