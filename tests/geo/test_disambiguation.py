@@ -160,3 +160,22 @@ def test_a_small_town_only_with_place_evidence(gazetteer):
     found = places("Hundreds of migrants are stranded in Samos, the coastguard said on Monday.", gazetteer)
     assert found["Samos"][:2] == ("Samos", "GRC")
     assert gazetteer.lookup("Samos") == []
+
+
+def test_a_listed_place_is_not_the_container_of_the_one_before(gazetteer):
+    # "Washington, New York" alone would read as a Washington in New York state; followed
+    # by "and Chicago" it is a list of three cities.
+    found = places(
+        "The minister held talks in Washington, New York and Chicago before flying back to Riyadh.",
+        gazetteer,
+    )
+    assert found["Washington"][:2] == ("Washington", "USA")
+    assert found["Washington"] == places("Talks were held in Washington on Monday.", gazetteer)["Washington"]
+
+
+def test_english_counties_missing_from_iso_are_known(gazetteer):
+    found = places(
+        "The series moves on to Oulton Park, Cheshire, and then to Croft in North Yorkshire.", gazetteer
+    )
+    assert found["Cheshire"] == ("Cheshire", "GBR", "admin1")
+    assert places("Firefighters from Herts were sent to the blaze.", gazetteer)["Herts"][1] == "GBR"

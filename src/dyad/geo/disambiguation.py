@@ -240,6 +240,12 @@ def _parent(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
     link = doc[here.token_end].lower_
     if link not in _PARENT_LINKS:
         return None
+    # "stops in Washington, New York and Boston" is a list, not Washington in New York: a
+    # container is not itself followed by "and"/"or" and a third place.
+    if link == "," and index + 2 < len(toponyms):
+        rest = toponyms[index + 2]
+        if rest.token_start - after.token_end == 1 and doc[after.token_end].lower_ in ("and", "or"):
+            return None
     # The container is a country, state or region: take the parent's likeliest such reading.
     return next((c for c in after.candidates if c.kind in ("country", "admin1", "region")), None)
 
