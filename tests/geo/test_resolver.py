@@ -102,6 +102,20 @@ def test_resolver_an_actor_country_is_not_the_location(resolver):
     assert "Kuwait" not in {loc.name for loc in located.locations}
 
 
+def test_resolver_an_actor_of_another_event_in_the_sentence_is_not_the_location(resolver):
+    text = (
+        "In January 2020, angry over the US killing of Soleimani and Muhandis, the Iraqi parliament "
+        "passed a non-binding resolution to expel all foreign forces."
+    )
+    parsed = parse(Article("resolution", text))
+    killing = make_event(parsed, "killing", "the US", actors=("US",), recipients=("Soleimani",))
+    resolution = make_event(
+        parsed, "resolution", "non-binding", EventType.REQUEST, actors=("Iraqi parliament",)
+    )
+    located = resolver(parsed, [killing, resolution])
+    assert "USA" not in {loc.country for loc in located[1].locations}
+
+
 def test_resolver_curated_base_is_a_point_in_anbar(resolver):
     text = "Rockets struck Ain al-Asad air base in western Iraq on Tuesday, the coalition said."
     parsed = parse(Article("asad", text))

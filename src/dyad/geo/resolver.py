@@ -7,9 +7,9 @@ Where an event happened is decided in this order, and the first that gives a pla
    explosion in a residential sector of eastern Beirut"; "struck bases of the coalition
    in Iraq and Syria"); only when none is, for material events, a place that is, or
    modifies, the trigger's object ("struck Iran's Kharg terminal");
-2. places elsewhere in the event's sentence that are not an actor or recipient name, not a
-   subject, not attached to a reporting verb ("In London, Lloyd's said ..." is where the
-   speaker is, not where the attack was);
+2. places elsewhere in the event's sentence that are not the name of an actor or recipient
+   of any of its events, not a subject, not attached to a reporting verb ("In London,
+   Lloyd's said ..." is where the speaker is, not where the attack was);
 3. the document focus: the most-mentioned country of the body, at country precision;
 4. the dateline place, only when the body names no place at all. A dateline alone never
    locates an event that the body places elsewhere.
@@ -117,12 +117,19 @@ class LocationResolver:
         toponyms = [t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None]
         dateline = None if toponyms else self._dateline(parsed)
         demonyms = self._demonym_countries(parsed)
+        # Everyone a sentence's events name: "angry over the US killing of Soleimani, the
+        # parliament passed a resolution": the US is who killed, not where parliament met.
+        named: dict[int, list[TextSpan]] = {}
+        for event in events:
+            named.setdefault(event.sentence.start_char, []).extend(
+                a.span for a in (*event.actors, *event.recipients)
+            )
         resolved = []
         for event in events:
             spans = [a.span for a in (*event.actors, *event.recipients)]
             background = [t for t in toponyms if not t.is_embedded and _free_place(parsed, t, spans)]
             locations = (
-                self._locate(parsed, event, toponyms)
+                self._locate(parsed, event, toponyms, named.get(event.sentence.start_char, []))
                 or _focus(background, demonyms, self.gazetteer)
                 or dateline
                 or ()
@@ -132,7 +139,9 @@ class LocationResolver:
             )
         return resolved
 
-    def _locate(self, parsed: ParsedArticle, event: Event, toponyms: list[Toponym]) -> tuple[Location, ...]:
+    def _locate(
+        self, parsed: ParsedArticle, event: Event, toponyms: list[Toponym], named: Sequence[TextSpan]
+    ) -> tuple[Location, ...]:
         trigger_span = parsed.doc_span(event.trigger)
         if trigger_span is None:
             return ()
@@ -158,7 +167,7 @@ class LocationResolver:
         ]
         if locative or objects:
             return _locations(sorted([*locative, *objects], key=lambda t: t.token_start))
-        free = [t for t in sentence if _free_place(parsed, t, argument_spans)]
+        free = [t for t in sentence if _free_place(parsed, t, [*argument_spans, *named])]
         return _locations(free)
 
     def _demonym_countries(self, parsed: ParsedArticle) -> Counter[str]:
