@@ -104,6 +104,7 @@ def test_resolver_an_actor_country_is_not_the_location(resolver):
 
 def test_resolver_an_actor_of_another_event_in_the_sentence_is_not_the_location(resolver):
     text = (
+        "Thousands of foreign military personnel are stationed in Iraq. "
         "In January 2020, angry over the US killing of Soleimani and Muhandis, the Iraqi parliament "
         "passed a non-binding resolution to expel all foreign forces."
     )
