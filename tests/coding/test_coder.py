@@ -216,3 +216,26 @@ def test_attacking_an_idea_is_a_verbal_attack(
     pipeline: dyad.Pipeline, text: str, expected: list[str]
 ) -> None:
     assert [r["type"] for r in code(pipeline, text)] == expected
+
+
+def test_a_participial_result_clause_is_the_attacks_toll_not_an_attack_of_its_own(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Gunmen attacked a police station in Kirkuk on Sunday, killing three policemen and wounding "
+        "five others.",
+    )
+    assert [r["type"] for r in records] == ["ASSAULT"]
+    quantities = records[0]["quantities"]
+    assert (quantities["killed"]["value"], quantities["injured"]["value"]) == (3, 5)
+
+
+def test_a_result_clause_of_another_kind_is_an_event_of_its_own(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night, "
+        "killing one person and arresting 12, security sources said.",
+    )
+    by_type = {r["type"]: r for r in records}
+    assert by_type["ASSAULT"]["quantities"]["killed"]["value"] == 1
+    assert "arrested" not in by_type["ASSAULT"]["quantities"]
+    assert by_type["COERCE"]["quantities"]["arrested"]["value"] == 12

@@ -28,6 +28,7 @@ from dyad.coding.syntax import (
     modal,
     phrase_bounds,
     prep_objects,
+    result_clause_of,
     subjects,
 )
 from dyad.model import UNATTRIBUTED, Actor, Event, EventType, Status
@@ -349,6 +350,16 @@ class FrameCoder:
                 and (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
             ):
                 continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
+            head_event = result_clause_of(token) if frame.pos == "verb" else None
+            if head_event is not None and (
+                (head_event.i in by_index and by_index[head_event.i].frame.event_type == frame.event_type)
+                or any(
+                    (verb := governing_verb(t.token)) is not None and verb.i == head_event.i
+                    for t in triggers
+                    if t.frame.pos == "noun" and t.frame.event_type == frame.event_type
+                )
+            ):
+                continue  # "..., killing three and wounding five": the toll of the attack above
             kept.append(trigger)
         return kept, folded
 

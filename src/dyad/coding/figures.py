@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyad.coding.frames import FrameBook
 from dyad.coding.quantities import NumberMention, find_numbers
-from dyad.coding.syntax import children, prep_objects, subjects
+from dyad.coding.syntax import children, governing_verb, prep_objects, result_clause_of, subjects
 from dyad.model import Event, EventType, Quantity
 from dyad.nlp import ParsedArticle
 
@@ -65,7 +65,9 @@ def _quantity(parsed: ParsedArticle, role: str, mention: NumberMention) -> Quant
     )
 
 
-def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token, str]]:
+def _role_verbs(
+    trigger: Token, event_type: EventType, sent: Span, book: FrameBook
+) -> list[tuple[Token, str]]:
     """Return the casualty verbs that report this event's toll, with their roles."""
     found = []
     for token in sent:
@@ -74,10 +76,24 @@ def _role_verbs(trigger: Token, sent: Span, book: FrameBook) -> list[tuple[Token
             continue
         if token.i == trigger.i or trigger in subjects(token) or trigger in prep_objects(token, {"in"}):
             found.append((token, frame.role))
+        elif (
+            frame.event_type == event_type
+            and (result := result_clause_of(token)) is not None
+            and result.i in (trigger.i, _carrier(trigger).i)
+        ):
+            # "attacked a station, killing three policemen": the attack's toll (but "opened
+            # fire, arresting 12" is an arrest of its own).
+            found.append((token, frame.role))
         elif trigger.dep_ == "advcl" and trigger.head.i == token.i and _is_when_clause(trigger):
             # "200 people were killed when jets bombed the market": the toll of the bombing.
             found.append((token, frame.role))
     return found
+
+
+def _carrier(trigger: Token) -> Token:
+    """Return the verb an event noun is the object of ("launched rocket fire"), or the trigger."""
+    verb = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    return verb if verb is not None else trigger
 
 
 def _is_when_clause(clause: Token) -> bool:
@@ -103,7 +119,7 @@ def link_quantities(
             continue
         trigger = trigger_span.root
         quantities: dict[str, Quantity] = {}
-        for verb, role in _role_verbs(trigger, sent, book):
+        for verb, role in _role_verbs(trigger, event.event_type, sent, book):
             for argument in children(verb, "dobj", "nsubjpass"):
                 mention = _figure(argument, numbers)
                 if mention is not None and role not in quantities:

@@ -177,3 +177,19 @@ def modal(token: Token) -> str | None:
         if child.dep_ == "aux" and child.tag_ == "MD":
             return _MODAL_FORMS.get(child.lower_, child.lower_)
     return None
+
+
+def result_clause_of(token: Token) -> Token | None:
+    """Return the verb a participial clause tells the result of, or None.
+
+    "Gunmen attacked a police station, killing three policemen and wounding five": both
+    "killing" and "wounding" tell the attack's toll; they have no subject of their own.
+    """
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.tag_ == "VBG":
+        clause = clause.head
+    if clause.dep_ != "advcl" or token.tag_ != "VBG" or clause.tag_ != "VBG":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+        return None
+    return clause.head
