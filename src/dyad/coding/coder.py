@@ -17,11 +17,11 @@ from dyad.actors.knowledge import load_knowledge
 from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
 from dyad.coding.participants import NOT_PARTICIPANTS, Participants, counted
+from dyad.coding.reported import ReportedSpeech
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
     antecedent,
     children,
-    clause_ancestors,
     conjuncts,
     governing_verb,
     is_passive,
@@ -75,7 +75,7 @@ _NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr
 
 
 @dataclass(frozen=True, slots=True)
-class _Trigger:
+class Trigger:
     token: Token
     frame: Frame
 
@@ -94,7 +94,7 @@ def _act_anchor(token: Token, book: FrameBook) -> Token:
     return token
 
 
-class FrameCoder:
+class FrameCoder(ReportedSpeech):
     """Codes events from dependency frames; the first stage of the pipeline."""
 
     name = STAGE_NAME
@@ -280,7 +280,7 @@ class FrameCoder:
 
     def code_sentence(self, parsed: ParsedArticle, sent: Span) -> list[Event]:
         """Return the events of one sentence."""
-        triggers = [_Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
+        triggers = [Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
         triggers, folded = self._drop_restatements(triggers)
         indices = {trigger.token.i for trigger in triggers}
         coded = [
@@ -297,9 +297,7 @@ class FrameCoder:
         # an event, not a report of one; PLOVER codes only the act around it.
         return [e for e in events if e.trigger.start_char not in references or e.quantities]
 
-    def _drop_restatements(
-        self, triggers: list[_Trigger]
-    ) -> tuple[list[_Trigger], dict[int, list[_Trigger]]]:
+    def _drop_restatements(self, triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, list[Trigger]]]:
         """Drop triggers that restate another trigger's event in the same sentence.
 
         "a petition calling for": the call is the petition. "attacks, which have killed 11",
@@ -308,7 +306,7 @@ class FrameCoder:
         event noun, the verbs folded into it, whose recipients are the noun's.
         """
         by_index = {t.token.i: t for t in triggers}
-        folded: dict[int, list[_Trigger]] = {}
+        folded: dict[int, list[Trigger]] = {}
         kept = []
         for trigger in triggers:
             token, frame = trigger.token, trigger.frame
@@ -372,9 +370,9 @@ class FrameCoder:
         self,
         parsed: ParsedArticle,
         sent: Span,
-        trigger: _Trigger,
+        trigger: Trigger,
         trigger_indices: set[int],
-        folded: list[_Trigger],
+        folded: list[Trigger],
     ) -> tuple[Event, bool]:
         """Return the event of a trigger, and whether it is only a reference to an event."""
         token, frame = trigger.token, trigger.frame
@@ -551,100 +549,6 @@ class FrameCoder:
             if mode and mode not in modes:
                 modes.append(mode)
         return tuple(modes)
-
-    def _reported_obligations(
-        self, parsed: ParsedArticle, sent: Span, trigger_indices: set[int]
-    ) -> list[Event]:
-        """Code "Russia said Sudan must return the helicopter" as Russia demanding it of Sudan.
-
-        A reported "must" or "should" is the speaker's demand on the clause's subject, whatever
-        the demanded act is; triggers with their own frame are recoded in ``_event`` instead.
-        """
-        events = []
-        for verb in sent:
-            if verb.i in trigger_indices or modal(verb) not in ("must", "should"):
-                continue
-            speaker = None
-            for dep, head in clause_ancestors(verb):
-                if dep == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in self.book.reporting:
-                    speaker = subjects(head)
-                    break
-                if dep not in ("ccomp", "acl", "conj"):
-                    break
-            addressee = [a for a in subjects(verb) if a.pos_ != "PRON" or a.lower_ in ("it", "they")]
-            if not speaker or not addressee:
-                continue
-            events.append(
-                Event(
-                    article_id=parsed.article.id,
-                    event_type=EventType.REQUEST,
-                    trigger=parsed.text_span(verb),
-                    sentence=parsed.text_span(sent),
-                    rule="request.reported-obligation.v1",
-                    actors=self._actors(parsed, speaker, verb),
-                    recipients=self._actors(parsed, addressee, verb),
-                    confidence=0.6,
-                    coded_by=(STAGE_NAME,),
-                )
-            )
-        return events
-
-    def _reported_accusations(
-        self, parsed: ParsedArticle, sent: Span, triggers: list[_Trigger]
-    ) -> list[Event]:
-        """Code "X said the coalition has escalated its violations" as X accusing the coalition.
-
-        A statement whose content charges its subject with a wrong is an accusation even with
-        no accusing verb. Only statements without a coded accusation of their own count.
-        """
-        accused_spans = [t.token for t in triggers if t.frame.event_type == EventType.ACCUSE]
-        events = []
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.book.reporting:
-                continue
-            for clause in children(verb, "ccomp"):
-                subtree = list(clause.subtree)
-                if any(t in subtree for t in accused_spans):
-                    continue
-                # The charge must be what the statement predicates of its subject ("has
-                # escalated its violations", "have become a threat"), not a word in an adjunct.
-                predicates = {clause.i, *(c.i for c in clause.conjuncts)}
-                cue = next(
-                    (
-                        t
-                        for t in subtree
-                        if (
-                            t.lemma_.lower() in self.book.accusation_cues
-                            or t.lower_ in self.book.accusation_cues
-                        )
-                        and t.dep_ in ("dobj", "attr", "acomp", "oprd")
-                        and t.head.i in predicates
-                    ),
-                    None,
-                )
-                if cue is None:
-                    continue
-                speaker = subjects(verb)
-                # A pronoun may be the speaker itself ("Syria says it ..."): only named accused.
-                accused = [a for a in subjects(cue.head) if a.pos_ != "PRON"]
-                if not speaker or not accused:
-                    continue
-                events.append(
-                    Event(
-                        article_id=parsed.article.id,
-                        event_type=EventType.ACCUSE,
-                        trigger=parsed.text_span(verb),
-                        sentence=parsed.text_span(sent),
-                        rule=f"accuse.reported-cue.{cue.lemma_.lower()}.v1",
-                        mode=("allege",),
-                        actors=self._actors(parsed, speaker, verb),
-                        recipients=self._actors(parsed, accused, verb),
-                        confidence=0.55,
-                        coded_by=(STAGE_NAME,),
-                    )
-                )
-                break
-        return events
 
 
 @stages.register(STAGE_NAME)
