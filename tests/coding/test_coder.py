@@ -181,7 +181,9 @@ def test_compound_act_noun_takes_its_heads_arguments(pipeline: dyad.Pipeline) ->
     assert {r["country"] for r in mediation["recipient"]} == {"ARE", "SAU"}
 
 
-@pytest.mark.parametrize("name", ["iraq-mps-coalition", "reuters21578-20891", "reuters21578-8440"])
+@pytest.mark.parametrize(
+    "name", ["iraq-mps-coalition", "reuters21578-20891", "reuters21578-8440", "reuters21578-9208"]
+)
 def test_examples_meet_every_must_item(pipeline: dyad.Pipeline, shared, name: str) -> None:
     from dyad.evaluation import score_expected
 
@@ -239,3 +241,20 @@ def test_a_result_clause_of_another_kind_is_an_event_of_its_own(pipeline) -> Non
     assert by_type["ASSAULT"]["quantities"]["killed"]["value"] == 1
     assert "arrested" not in by_type["ASSAULT"]["quantities"]
     assert by_type["COERCE"]["quantities"]["arrested"]["value"] == 12
+
+
+def test_an_offset_dates_the_clause_above_and_leaves_its_reference_point_undated(pipeline) -> None:
+    text = (
+        "Unidentified planes hit the field, 100 miles off Abu Dhabi, last November 25. "
+        "Iran was working to reopen its Sassan field, located only a few miles away. Sassan was "
+        "heavily damaged by an Iraqi air raid only 10 days before Abu al-Bukhoosh was attacked."
+    )
+    records = code(pipeline, text, datetime(1987, 3, 25, tzinfo=UTC))
+    raid = find(records, "ASSAULT", "raid")
+    assert [(a["text"], a["country"]) for a in raid["actor"]] == [("Iraqi", "IRQ")]
+    # The bare "Sassan" is the field named before as Iran's.
+    assert [(a["text"], a["country"]) for a in raid["recipient"]] == [("Sassan", "IRN")]
+    assert raid["date"]["value"] == "1986-11-15"
+    # The attack the offset counts from is not dated by it, nor by the publication date.
+    attacked = find(records, "ASSAULT", "attacked")
+    assert attacked["date"] is None

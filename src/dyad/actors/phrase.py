@@ -232,6 +232,8 @@ class Phrase:
         if country is None and not sectors and name is None and root.pos_ == "NOUN":
             referred = self._owner_or_antecedent(root, document)
             if referred is not None:
+                if referred.country is not None:
+                    self._learn_compound_name(root, referred.country, document)
                 return referred
         if head is not None and head.kind == "term" and term_kind(self.kb, head.term_key) == "weapon":
             sectors = self._weapon_owner(sectors, modifiers, country)
@@ -267,7 +269,19 @@ class Phrase:
         )
         if root.pos_ == "PROPN" and name is not None and result.is_resolved:
             self._learn(name, result, document)
+        elif root.pos_ == "NOUN" and country is not None and name is None:
+            self._learn_compound_name(root, country, document)
         return result
+
+    def _learn_compound_name(self, root: Token, country: str, document: Document) -> None:
+        """Remember a thing's proper name with its owner's country for later bare mentions.
+
+        "its Sassan field" is Iran's: a later bare "Sassan" is the same field, and Iran's.
+        """
+        names = [t for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if names and not any(t.ent_type_ in ("GPE", "NORP") for t in names):
+            place = Resolution(country=country, resolved_by="coreference", head=normalize(names[-1].text))
+            self._learn(" ".join(t.text for t in names), place, document)
 
     @staticmethod
     def _join(*parts: str | None) -> str:

@@ -107,6 +107,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [o for pobj in children(agent, "pobj") for o in conjuncts(pobj)]
     if verb.dep_ == "relcl":
         return [] if is_passive(verb) else conjuncts(verb.head)
+    if any(children(verb, "nsubjpass")) and verb.dep_ in ("advcl", "ccomp"):
+        # "damaged by a raid 10 days before Abu al-Bukhoosh was attacked": a passive clause
+        # with its own subject names no doer; it does not borrow the main clause's.
+        return []
     head = verb.head
     if head.i == verb.i:
         return []

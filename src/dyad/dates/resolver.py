@@ -195,6 +195,13 @@ class DateResolver:
         )
         event_date: EventDate | None = None
         pluperfect = False
+        if trigger_span is not None and any(
+            a.expression.kind == "offset" and a.target is not None and a.target.i == trigger_span.root.i
+            for a in anchored
+        ):
+            # "10 days before [Abu al-Bukhoosh was attacked]": the text uses this event as the
+            # reference point and does not date it here; undated beats the publication date.
+            return replace(event, date=None, is_historical=False, coded_by=coded_by), None
         if found is not None and found[0].expression.kind == "offset":
             return replace(event, date=None, is_historical=False, coded_by=coded_by), found[0]
         if found is not None:
@@ -274,7 +281,9 @@ class DateResolver:
             a
             for a in anchored
             if (a.expression.kind in ("date", "range") and value_bounds(a.expression.value))
-            or (a.expression.kind == "offset" and a.target is not None)
+            # "10 days before [Abu al-Bukhoosh was attacked]" dates the raid above, never the
+            # attack it counts from.
+            or (a.expression.kind == "offset" and a.target is not None and a.target.i != trigger.i)
         ]
         clause = _clause_head(trigger)
         sentence = window.sentence_of(trigger)
