@@ -182,7 +182,14 @@ def test_compound_act_noun_takes_its_heads_arguments(pipeline: dyad.Pipeline) ->
 
 
 @pytest.mark.parametrize(
-    "name", ["iraq-mps-coalition", "reuters21578-20891", "reuters21578-8440", "reuters21578-9208"]
+    "name",
+    [
+        "iraq-mps-coalition",
+        "reuters21578-20891",
+        "reuters21578-8440",
+        "reuters21578-9208",
+        "reuters21578-309",
+    ],
 )
 def test_examples_meet_every_must_item(pipeline: dyad.Pipeline, shared, name: str) -> None:
     from dyad.evaluation import score_expected
@@ -258,3 +265,21 @@ def test_an_offset_dates_the_clause_above_and_leaves_its_reference_point_undated
     # The attack the offset counts from is not dated by it, nor by the publication date.
     attacked = find(records, "ASSAULT", "attacked")
     assert attacked["date"] is None
+
+
+def test_a_declared_state_of_emergency_is_emergency_rule(pipeline) -> None:
+    text = (
+        "The crowd, one of the largest to attend a meeting since\nSouth Africa declared a state of "
+        "emergency last June, also shouted approval of a proposal."
+    )
+    emergency = find(code(pipeline, text, datetime(1987, 3, 1, tzinfo=UTC)), "COERCE", "emergency")
+    assert emergency["mode"] == ["martial-law"]
+    assert [(a["text"], a["country"]) for a in emergency["actor"]] == [("South Africa", "ZAF")]
+    assert (emergency["date"]["value"], emergency["historical"]) == ("1986-06", True)
+
+
+def test_martial_law_needs_its_modifier(pipeline) -> None:
+    assert [r["type"] for r in code(pipeline, "The army imposed martial law in the capital on Friday.")] == [
+        "COERCE"
+    ]
+    assert [r["type"] for r in code(pipeline, "The state of the economy worried officials.")] == []

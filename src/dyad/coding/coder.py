@@ -152,7 +152,7 @@ class FrameCoder(ReportedSpeech):
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
         if frame.requires_modifier and not modifiers & set(frame.requires_modifier):
             return None
-        verb = governing_verb(token)
+        verb = governing_verb(_act_anchor(token, book))  # "declared a state of emergency"
         if frame.requires_light_verb and (verb is None or verb.lemma_.lower() not in book.light_verbs):
             return None
         if token.lemma_.lower() == "strike" and modifiers & book.labour_strike_modifiers:

@@ -99,7 +99,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """
     if depth > 6:
         return []
-    for child in children(verb, "nsubj", "csubj"):
+    own = list(children(verb, "nsubj", "csubj"))
+    marks = [m for m in children(verb, "mark") if m.i < verb.i]
+    if len(own) > 1 and marks:
+        # The parser hung two subjects on one verb ("The crowd, ..., since South Africa
+        # declared"): the one after the verb's own "since" is its own.
+        own = [c for c in own if c.i > marks[0].i] or own
+    for child in own[:1]:
         if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head)
         return conjuncts(child)
