@@ -278,3 +278,13 @@ def test_workers_of_no_stated_country_belong_where_they_act(pipeline: dyad.Pipel
     (students,) = record["recipient"]
     assert (students["text"], students["country"]) == ("students", "TUR")
     assert students["resolved_by"].endswith("+location")
+
+
+def test_people_owned_by_a_pronoun_do_not_take_the_place_where_they_were_caught(pipeline) -> None:
+    text = (
+        "Iran had seized seven Kuwaiti speed boats and detained their crew in the Khur Abdullah "
+        "waterway which separates Kuwait and Iraq's Faw peninsula."
+    )
+    records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
+    crews = [a for r in records for a in r["recipient"] if a["text"] == "their crew"]
+    assert crews and all(a["country"] != "IRQ" for a in crews)

@@ -172,6 +172,7 @@ class EventCoreference:
 
 # Sectors of people who belong where they are (not refugees, not journalists, not soldiers).
 _PEOPLE_OF_A_PLACE = {"CVL", "LAB", "EDU"}
+_POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 
 
 def _placed(event: Event) -> Event:
@@ -190,7 +191,13 @@ def _placed(event: Event) -> Event:
     def place(actor: Actor) -> Actor:
         if actor.resolved_by == UNATTRIBUTED and actor.country is None:
             return replace(actor, country=country)
-        if actor.country is None and actor.sector and set(actor.sector) <= _PEOPLE_OF_A_PLACE:
+        if (
+            actor.country is None
+            and actor.sector
+            and set(actor.sector) <= _PEOPLE_OF_A_PLACE
+            # "their crew": whose they are decides, not where they were caught.
+            and actor.span.text.split(maxsplit=1)[0].lower() not in _POSSESSIVES
+        ):
             # "About 15,000 miners attended a rally", "students at Cumhuriyet University":
             # residents, workers and students are people of the place they act in.
             return replace(
