@@ -287,3 +287,17 @@ def test_a_common_bare_surname_is_not_a_known_leader(resolver):
     text = "Ahmed told reporters in Geneva the request had been rejected."
     (actor,) = resolve(resolver, text, "Ahmed", published=on("1987-03-01"))
     assert actor.name is None and actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "sector"),
+    [
+        ("Islamic Resistance in Iraq", "IRQ", "PRM"),
+        ("Doctors Without Borders", "NGO", "MED"),
+        ("Lashkar-e-Taiba", "PAK", "REB"),
+    ],
+)
+def test_a_whole_known_name_wins_over_its_words(name, country, sector):
+    (actor,) = lookup(name, date(2024, 6, 1)).actors
+    assert (actor.country, actor.sector[:1]) == (country, (sector,))
+    assert actor.resolved_by in ("kb:named", "kb:igo")

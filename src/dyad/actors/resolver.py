@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.coreference import FIRST_PERSON, Coreference
 from dyad.actors.document import Document, Resolution
-from dyad.actors.knowledge import KnowledgeBase, load_knowledge
+from dyad.actors.knowledge import KnowledgeBase, load_knowledge, normalize
 from dyad.actors.learning import Learning
 from dyad.actors.matching import Matching
 from dyad.actors.phrase import Phrase
@@ -38,7 +38,7 @@ from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from dyad.geo.gazetteer import Gazetteer
 
@@ -89,6 +89,9 @@ class ActorResolver(Phrase, Matching, Learning, Coreference):
         span = document.parsed.doc_span(actor.span)
         if span is None or len(span) == 0:
             return [actor]
+        named = self._exact_name(span, document)
+        if named is not None:
+            return [self._fill(actor, named)]
         parts = self._split(span)
         if len(parts) > 1:
             actors = []
@@ -123,6 +126,29 @@ class ActorResolver(Phrase, Matching, Learning, Coreference):
             ]
         result = document.resolve_root(root, span.start)
         return [self._fill(actor, result)]
+
+    def _exact_name(self, span: Span, document: Document) -> Resolution | None:
+        """Resolve a phrase that is, word for word, a named group or body of the knowledge base.
+
+        "Islamic Resistance in Iraq", "Doctors Without Borders", "Lashkar-e-Taiba": a whole
+        name wins before its words are read as a head noun and modifiers.
+        """
+        words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+        text = "".join(t.text_with_ws for t in words).strip()
+        entries = [e for e in self.kb.lookup(text.replace(" - ", "-")) if e.kind in ("named", "igo")]
+        if not entries or len(words) < 2:
+            return None
+        entry = self._pick(entries, document.when)
+        country, sectors, _ = entry.at(document.when)
+        return Resolution(
+            name=entry.name,
+            country=country,
+            sector=sectors,
+            attributes=entry.attributes,
+            resolved_by="kb:igo" if entry.kind == "igo" else "kb:named",
+            is_person=entry.is_person,
+            head=normalize(words[-1].lemma_),
+        )
 
     @staticmethod
     def _fill(actor: Actor, result: Resolution) -> Actor:
