@@ -283,3 +283,41 @@ def test_martial_law_needs_its_modifier(pipeline) -> None:
         "COERCE"
     ]
     assert [r["type"] for r in code(pipeline, "The state of the economy worried officials.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tolls"),
+    [
+        (
+            "The death toll from Saturday's attack on a mosque in Peshawar rose to 30, officials said.",
+            "attack",
+            {"killed": 30},
+        ),
+        (
+            "Two soldiers died and three were wounded in an ambush by al-Shabaab militants "
+            "in Lower Shabelle.",
+            "ambush",
+            {"killed": 2, "injured": 3},
+        ),
+        (
+            "Clashes between the army and RSF fighters in El Fasher left dozens dead.",
+            "Clashes",
+            {"killed": 12},
+        ),
+        ("Three people were killed when police opened fire on the crowd.", "opened", {"killed": 3}),
+    ],
+)
+def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, trigger: str, tolls) -> None:
+    records = code(pipeline, text)
+    assert [r["type"] for r in records] == ["ASSAULT"]  # one attack, not a killing beside it
+    attack = find(records, "ASSAULT", trigger)
+    assert {role: q["value"] for role, q in attack["quantities"].items()} == tolls
+
+
+def test_a_weapon_in_a_when_clause_is_the_unnamed_attacker(pipeline) -> None:
+    text = "At least 12 people were killed when a car bomb exploded near a checkpoint in Mogadishu on Sunday."
+    (attack,) = code(pipeline, text)
+    assert [(a["text"], a["sector"], a["country"]) for a in attack["actor"]] == [
+        ("a car bomb", ["UAF"], "SOM")
+    ]
+    assert attack["quantities"]["killed"]["low"] == 12

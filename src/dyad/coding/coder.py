@@ -319,6 +319,20 @@ class FrameCoder(ReportedSpeech):
             ):
                 folded.setdefault(head.token.i, []).append(trigger)
                 continue
+            if frame.role is not None and frame.pos == "verb" and is_passive(token):
+                # "Three people were killed when police opened fire": the killing is the toll
+                # of the attack in its when-clause, whose victims they are.
+                attack = next(
+                    (
+                        by_index[c.i]
+                        for c in children(token, "advcl")
+                        if c.i in by_index and by_index[c.i].frame.event_type == EventType.ASSAULT
+                    ),
+                    None,
+                )
+                if attack is not None and not any(children(token, "agent")):
+                    folded.setdefault(attack.token.i, []).append(trigger)
+                    continue
             if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
                 doers = [antecedent(d) for d in subjects(token) + prep_objects(token, {"in"})]
                 if token.dep_ in ("advcl", "relcl") and token.head.lemma_.lower() in _HAPPENING:
@@ -512,6 +526,11 @@ class FrameCoder(ReportedSpeech):
                         t.lower_ in self.book.instruments for t in pobj.subtree
                     ):
                         phrase = phrase_bounds(pobj)
+            # "were killed when a car bomb exploded": the weapon in the when-clause.
+            for clause in children(token, "advcl"):
+                for subject in children(clause, "nsubj"):
+                    if phrase is None and any(t.lower_ in self.book.instruments for t in subject.subtree):
+                        phrase = phrase_bounds(subject)
         if phrase is None:
             return ()
         span = parsed.text_span(token.doc[phrase[0] : phrase[1]])

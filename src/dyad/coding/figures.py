@@ -96,6 +96,72 @@ def _carrier(trigger: Token) -> Token:
     return verb if verb is not None else trigger
 
 
+# Tolls told without a casualty verb of the event's own: "two soldiers died in an ambush",
+# "clashes left dozens dead", "the death toll from the attack rose to 30".
+_DYING = {"die": "killed", "perish": "killed"}
+_LEFT = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured"}
+_TOLL_VERBS = {"rise", "climb", "reach", "stand", "jump", "hit", "increase", "be"}
+
+
+def _tolls(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> list[tuple[str, NumberMention]]:
+    """Return the attack's tolls that the sentence tells in other words than a casualty verb."""
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in _DYING and token.pos_ == "VERB":
+            # "Two soldiers died ... in an ambush": the dying happened in the attack.
+            in_attack = any(
+                pobj.i == trigger.i
+                for prep in children(token, "prep")
+                if prep.lower_ in ("in", "during", "after")
+                for pobj in children(prep, "pobj")
+            ) or any(_in_attack(other, trigger) for other in token.conjuncts)
+            if in_attack or _in_attack(token, trigger):
+                for subject in children(token, "nsubj"):
+                    mention = _figure(subject, numbers)
+                    if mention is not None:
+                        found.append((_DYING[lemma], mention))
+        elif lemma == "leave" and trigger in subjects(token):
+            # "Clashes ... left dozens dead".
+            for obj in children(token, "dobj"):
+                state = next((c for c in children(obj, "amod") if c.lower_ in _LEFT), None)
+                state = state or next(
+                    (c for c in children(token, "oprd", "ccomp", "xcomp") if c.lower_ in _LEFT), None
+                )
+                mention = _figure(obj, numbers)
+                if state is not None and mention is not None:
+                    found.append((_LEFT[state.lower_], mention))
+        elif lemma == "toll" and any(
+            pobj.i == trigger.i for prep in children(token, "prep") for pobj in children(prep, "pobj")
+        ):
+            # "The death toll from Saturday's attack rose to 30": the number the toll reaches.
+            verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+            if verb is not None and verb.lemma_.lower() in _TOLL_VERBS:
+                candidates = [o for prep in children(verb, "prep") for o in children(prep, "pobj")]
+                candidates += list(children(verb, "dobj", "attr"))
+                for candidate in candidates:
+                    mention = _figure(candidate, numbers)
+                    if mention is not None:
+                        role = (
+                            "injured"
+                            if any(c.lower_ in ("injury", "injuries") for c in token.children)
+                            else "killed"
+                        )
+                        found.append((role, mention))
+                        break
+    return found
+
+
+def _in_attack(verb: Token, trigger: Token) -> bool:
+    """Return whether a verb's clause happened in the attack ("died in an ambush")."""
+    return any(
+        pobj.i == trigger.i
+        for prep in children(verb, "prep")
+        if prep.lower_ in ("in", "during", "after")
+        for pobj in children(prep, "pobj")
+    )
+
+
 def _is_when_clause(clause: Token) -> bool:
     """Tell whether an adverbial clause says when its head happened ("when", "as", "after")."""
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN_WORDS for c in clause.children)
@@ -124,6 +190,9 @@ def link_quantities(
                 mention = _figure(argument, numbers)
                 if mention is not None and role not in quantities:
                     quantities[role] = _quantity(parsed, role, mention)
+        if event.event_type == EventType.ASSAULT:
+            for role, mention in _tolls(trigger, sent, numbers):
+                quantities.setdefault(role, _quantity(parsed, role, mention))
         for token in trigger.subtree:
             attached = token.head.i == trigger.i or (
                 token.head.dep_ == "prep" and token.head.head.i == trigger.i
