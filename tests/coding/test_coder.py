@@ -321,3 +321,36 @@ def test_a_weapon_in_a_when_clause_is_the_unnamed_attacker(pipeline) -> None:
         ("a car bomb", ["UAF"], "SOM")
     ]
     assert attack["quantities"]["killed"]["low"] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        (
+            "Houthi rebels fired a missile at a commercial ship in the Red Sea.",
+            "ASSAULT",
+            ["a commercial ship"],
+        ),
+        (
+            "Ukrainian air defences shot down a Russian drone over Kyiv.",
+            "ASSAULT",
+            ["a Russian drone over Kyiv"],
+        ),
+        ("Hundreds of rioters torched cars and looted shops in Dakar.", "COERCE", ["cars"]),
+        ("Israeli troops and Palestinian gunmen exchanged fire in Jenin.", "ASSAULT", ["Jenin"]),
+    ],
+)
+def test_weapons_fired_are_not_targets_and_sites_are(
+    pipeline, text: str, event_type: str, recipients
+) -> None:
+    record = find(code(pipeline, text), event_type, code(pipeline, text)[0]["evidence"]["trigger"])
+    assert [a["text"] for a in record["recipient"]] == recipients
+
+
+def test_a_big_city_the_model_calls_a_person_is_the_place_shelled(pipeline) -> None:
+    (attack,) = code(
+        pipeline, "Russian forces shelled Kharkiv overnight, killing four civilians, the governor said."
+    )
+    assert [(loc["name"], loc["country"]) for loc in attack["location"]] == [("Kharkiv", "UKR")]
+    assert [(a["text"], a["country"]) for a in attack["recipient"]] == [("Kharkiv", "UKR")]
+    assert attack["quantities"]["killed"]["value"] == 4

@@ -477,10 +477,19 @@ class FrameCoder(ReportedSpeech):
         candidates = [
             counted(t) for t in recipient_tokens if counted(t).lower_ not in self.book.non_participants
         ]
+        if event_type == EventType.ASSAULT and any(c.dep_ == "pobj" for c in candidates):
+            # "fired a missile at a ship": the missile is what was fired, the ship the target
+            # (but "shot down a drone" keeps the drone).
+            candidates = [
+                c for c in candidates if not (c.dep_ == "dobj" and c.lemma_.lower() in self.book.instruments)
+            ]
         recipient_tokens = self.participants.recipients(token, carrier, candidates, event_type, frame.embed)
         if not recipient_tokens and event_type in _THINGS_TARGETED:
-            # "planes hit the field": an installation struck or seized is the target itself.
-            recipient_tokens = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
+            # "planes hit the field": an installation struck or seized is the target itself;
+            # of "fired a missile at a ship", the ship.
+            things = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
+            sites = [t for t in things if t.lemma_.lower() in self.book.installations]
+            recipient_tokens = sites or things
         actors = self._actors(parsed, actor_tokens, token)
         if not actors and event_type == EventType.ASSAULT:
             actors = self._unattributed(parsed, token, is_verb)
@@ -588,4 +597,5 @@ def make_frame_coder(frames: list[str] | None = None) -> FrameCoder:
         entries = lexicon.names.get(word) or lexicon.weak.get(word)
         return tuple(s for e in entries for s in e.sector) if entries else None
 
-    return FrameCoder(load_frames([Path(f) for f in frames or []]), Participants(agent_sectors))
+    book = load_frames([Path(f) for f in frames or []])
+    return FrameCoder(book, Participants(agent_sectors, book.installations))

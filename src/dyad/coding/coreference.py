@@ -191,6 +191,10 @@ def _placed(event: Event) -> Event:
     def place(actor: Actor) -> Actor:
         if actor.resolved_by == UNATTRIBUTED and actor.country is None:
             return replace(actor, country=country)
+        same = next((loc for loc in event.locations if loc.span == actor.span and loc.country), None)
+        if actor.country is None and same is not None:
+            # "shelled Kharkiv": the target is the place itself.
+            return replace(actor, country=same.country, resolved_by=actor.resolved_by or "location")
         if (
             actor.country is None
             and actor.sector

@@ -43,6 +43,7 @@ AgentSectors = Callable[[str], tuple[str, ...] | None]
 # The own armed forces an actor sends, withdraws or offers are not its recipients.
 _MOVERS = {EventType.AID, EventType.MOBILIZE, EventType.RETREAT, EventType.AGREE}
 _OWNERS = {"its", "their", "his", "her", "our"}
+_SITES_TARGETED = {EventType.ASSAULT, EventType.COERCE}
 
 
 def counted(token: Token) -> Token:
@@ -63,8 +64,9 @@ def counted(token: Token) -> Token:
 class Participants:
     """Tells participants from things, with the actor lexicon's agent nouns."""
 
-    def __init__(self, agent_sectors: AgentSectors) -> None:
+    def __init__(self, agent_sectors: AgentSectors, installations: frozenset[str] = frozenset()) -> None:
         self.agent_sectors = agent_sectors
+        self.installations = installations
 
     def is_agent_noun(self, word: str) -> bool:
         """Return whether a word names people or a body ("troops", "parliament", "coalition")."""
@@ -95,8 +97,20 @@ class Participants:
         # named in "on" or "at" says where, not whom. (A state is a participant wherever named.)
         if any(t.ent_type_ not in _PLACE_ENTITIES for t in named):
             named = [t for t in named if not _is_site(t)]
+        # "fired a missile at a commercial ship in the Red Sea": a site struck or seized is the
+        # target before the place it lies in.
+        sites = (
+            [
+                c
+                for c in candidates
+                if c.lemma_.lower() in self.installations or c.lower_ in self.installations
+            ]
+            if event_type in _SITES_TARGETED
+            else []
+        )
         return (
             named
+            or sites
             or (self.addressees(trigger) if embed == Status.DEMANDED else [])
             or (self.complement(trigger) if embed is not None else [])
             or self.infinitive_subjects(trigger)

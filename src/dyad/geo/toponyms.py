@@ -315,10 +315,36 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end : ent.end + 2]
             parent = len(after) == 2 and after[0].text == "," and gazetteer.has_key(name_key(after[1].text))
-            if key in place_keys or before in _PLACE_PREPOSITIONS or parent:
+            if (
+                key in place_keys
+                or before in _PLACE_PREPOSITIONS
+                or parent
+                or _is_big_city_object(ent, gazetteer)
+            ):
                 continue
         blocked.update(tokens)
     return blocked
+
+
+# A one-word name this large is a city when the sentence acts on it, whatever the model says.
+_BIG_CITY = 100_000
+
+
+def _is_big_city_object(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Say whether a one-word "person" is a big city that a verb acts on ("shelled Kharkiv").
+
+    A subject stays a person ("Houston said"): only an object or a preposition's object is
+    rescued, and only when the name is a large city's own name.
+    """
+    if len(ent) != 1 or ent.root.dep_ not in ("dobj", "pobj", "conj", "appos"):
+        return False
+    found = gazetteer.lookup(ent.text)
+    return (
+        bool(found)
+        and found[0].kind == "city"
+        and (found[0].population or 0) >= _BIG_CITY
+        and gazetteer.is_own_name(ent.text)
+    )
 
 
 def _is_place_entity(ent: Span, place_keys: set[str]) -> bool:
