@@ -9,7 +9,7 @@ predicates that govern the trigger, and links casualty, size and count figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,9 +18,9 @@ from dyad.coding.figures import link_quantities
 from dyad.coding.frames import Frame, FrameBook, load_frames
 from dyad.coding.participants import NOT_PARTICIPANTS, Participants, counted
 from dyad.coding.reported import ReportedSpeech
+from dyad.coding.restatements import Trigger, drop_restatements
 from dyad.coding.status import factuality
 from dyad.coding.syntax import (
-    antecedent,
     children,
     conjuncts,
     governing_verb,
@@ -28,7 +28,6 @@ from dyad.coding.syntax import (
     modal,
     phrase_bounds,
     prep_objects,
-    result_clause_of,
     subjects,
 )
 from dyad.model import UNATTRIBUTED, Actor, Event, EventType, Status
@@ -57,8 +56,6 @@ _TYPE_PREPS: dict[EventType, tuple[str, ...]] = {
 _REFUSABLE = {EventType.CONCEDE, EventType.AGREE, EventType.RETREAT, EventType.SUPPORT,
               EventType.COOPERATE, EventType.AID, EventType.CONSULT}  # fmt: skip
 _ENTITY_DOERS = {"NORP", "GPE", "ORG", "PERSON"}
-# Verbs that only say an event happened: their subject is the event ("the attack took place").
-_HAPPENING = {"take", "occur", "happen", "come"}
 # PLOVER codes a stated intention by its kind: to cooperate is AGREE, to do harm is THREATEN.
 _COOPERATIVE = {EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE,
                 EventType.COOPERATE, EventType.AID, EventType.RETREAT}  # fmt: skip
@@ -72,12 +69,6 @@ _THREAT_MODES = {
 _THINGS_TARGETED = {EventType.ASSAULT, EventType.COERCE}
 # Participles used as nouns or attributes ("the wounded", "the seized boats") name no new act.
 _NOMINAL_DEPS = {"amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr"}
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    token: Token
-    frame: Frame
 
 
 def _act_anchor(token: Token, book: FrameBook) -> Token:
@@ -281,7 +272,7 @@ class FrameCoder(ReportedSpeech):
     def code_sentence(self, parsed: ParsedArticle, sent: Span) -> list[Event]:
         """Return the events of one sentence."""
         triggers = [Trigger(t, f) for t in sent if (f := self.frame_for(t)) is not None]
-        triggers, folded = self._drop_restatements(triggers)
+        triggers, folded = drop_restatements(triggers)
         indices = {trigger.token.i for trigger in triggers}
         coded = [
             self._event(parsed, sent, trigger, indices, folded.get(trigger.token.i, []))
@@ -296,84 +287,6 @@ class FrameCoder(ReportedSpeech):
         # as what another act is about ("halted aid", "rejected an appeal"), is a reference to
         # an event, not a report of one; PLOVER codes only the act around it.
         return [e for e in events if e.trigger.start_char not in references or e.quantities]
-
-    def _drop_restatements(self, triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, list[Trigger]]]:
-        """Drop triggers that restate another trigger's event in the same sentence.
-
-        "a petition calling for": the call is the petition. "attacks, which have killed 11",
-        "the raid killed eight workers" and "the attack took place when the tanker was hit":
-        the killing and the hitting are the attack. Returns the kept triggers and, per kept
-        event noun, the verbs folded into it, whose recipients are the noun's.
-        """
-        by_index = {t.token.i: t for t in triggers}
-        folded: dict[int, list[Trigger]] = {}
-        kept = []
-        for trigger in triggers:
-            token, frame = trigger.token, trigger.frame
-            head = by_index.get(token.head.i)
-            if (
-                head is not None
-                and head.frame.event_type == frame.event_type
-                and head.frame.pos == "noun"
-                and token.dep_ in ("acl", "relcl")
-            ):
-                folded.setdefault(head.token.i, []).append(trigger)
-                continue
-            if frame.role is not None and frame.pos == "verb" and is_passive(token):
-                # "Three people were killed when police opened fire": the killing is the toll
-                # of the attack in its when-clause, whose victims they are.
-                attack = next(
-                    (
-                        by_index[c.i]
-                        for c in children(token, "advcl")
-                        if c.i in by_index and by_index[c.i].frame.event_type == EventType.ASSAULT
-                    ),
-                    None,
-                )
-                if attack is not None and not any(children(token, "agent")):
-                    folded.setdefault(attack.token.i, []).append(trigger)
-                    continue
-            if frame.event_type == EventType.ASSAULT and frame.pos == "verb":
-                doers = [antecedent(d) for d in subjects(token) + prep_objects(token, {"in"})]
-                if token.dep_ in ("advcl", "relcl") and token.head.lemma_.lower() in _HAPPENING:
-                    doers += subjects(token.head)  # "the attack took place when X was hit"
-                event_nouns = [
-                    d.i
-                    for d in doers
-                    if d.i in by_index and by_index[d.i].frame.event_type == EventType.ASSAULT
-                ]
-                if event_nouns:
-                    folded.setdefault(event_nouns[0], []).append(trigger)
-                    continue
-            if (
-                frame.pos == "verb"
-                and token.dep_ in ("advcl", "conj", "acl")
-                and any(
-                    by_index.get(o.i) is not None and by_index[o.i].frame.event_type == frame.event_type
-                    for o in prep_objects(token.head, {"with"}) + list(children(token.head, "dobj"))
-                )
-            ):
-                continue  # "responded with strikes, targeting X": the targeting is the strikes
-            if (
-                frame.pos == "verb"
-                and token.dep_ == "advcl"
-                and token.head.i in by_index
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
-                and (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-            ):
-                continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
-            head_event = result_clause_of(token) if frame.pos == "verb" else None
-            if head_event is not None and (
-                (head_event.i in by_index and by_index[head_event.i].frame.event_type == frame.event_type)
-                or any(
-                    (verb := governing_verb(t.token)) is not None and verb.i == head_event.i
-                    for t in triggers
-                    if t.frame.pos == "noun" and t.frame.event_type == frame.event_type
-                )
-            ):
-                continue  # "..., killing three and wounding five": the toll of the attack above
-            kept.append(trigger)
-        return kept, folded
 
     @staticmethod
     def _is_vacuous(event: Event) -> bool:

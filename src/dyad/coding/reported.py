@@ -15,8 +15,8 @@ from dyad.nlp import ParsedArticle
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dyad.coding.coder import Trigger
     from dyad.coding.frames import FrameBook
+    from dyad.coding.restatements import Trigger
 
 
 class ReportedSpeech:
