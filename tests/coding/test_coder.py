@@ -354,3 +354,42 @@ def test_a_big_city_the_model_calls_a_person_is_the_place_shelled(pipeline) -> N
     assert [(loc["name"], loc["country"]) for loc in attack["location"]] == [("Kharkiv", "UKR")]
     assert [(a["text"], a["country"]) for a in attack["recipient"]] == [("Kharkiv", "UKR")]
     assert attack["quantities"]["killed"]["value"] == 4
+
+
+def test_who_claims_an_attack_is_its_actor_by_their_own_word(pipeline) -> None:
+    (bombing,) = code(
+        pipeline,
+        "The Islamic State claimed responsibility for the suicide bombing that killed 14 people in Kabul.",
+    )
+    (actor,) = bombing["actor"]
+    assert actor["text"] == "The Islamic State" and "claimed-responsibility" in actor["attributes"]
+    assert bombing["quantities"]["killed"]["value"] == 14
+    assert code(pipeline, "No group has claimed responsibility for the attack.") == []
+
+
+def test_storming_a_town_is_an_attack_on_it(pipeline) -> None:
+    (attack,) = code(
+        pipeline, "Fighters from the Rapid Support Forces stormed the town of Wad Madani, residents said."
+    )
+    assert attack["type"] == "ASSAULT"
+    assert [(a["text"], a["country"]) for a in attack["recipient"]] == [("Wad Madani", "SDN")]
+
+
+def test_a_purpose_belongs_to_the_subject_unless_the_verb_hands_it_to_the_object(pipeline) -> None:
+    records = code(
+        pipeline, "Iran summoned the British ambassador on Monday to protest against the sanctions."
+    )
+    summoned = find(records, "ACCUSE", "summoned")
+    assert [a["text"] for a in summoned["recipient"]] == ["the British ambassador"]  # not "... on Monday"
+    assert [a["text"] for a in find(records, "PROTEST", "protest")["actor"]] == ["Iran"]
+    expel = find(code(pipeline, "Iraqi MPs urged the government to expel US forces."), "SANCTION", "expel")
+    assert [a["text"] for a in expel["actor"]] == ["the government"]
+
+
+def test_a_toll_read_as_the_attack_nouns_clause_is_still_its_toll(pipeline) -> None:
+    text = (
+        "Israeli air strikes killed at least 25 Palestinians across the Gaza Strip on Thursday, "
+        "officials said."
+    )
+    (attack,) = code(pipeline, text)
+    assert attack["quantities"]["killed"]["low"] == 25

@@ -159,7 +159,7 @@ class ActorResolver(Phrase, Matching, Learning, Coreference):
             name=result.name,
             country=result.country,
             sector=result.sector,
-            attributes=result.attributes,
+            attributes=tuple(dict.fromkeys((*actor.attributes, *result.attributes))),
             resolved_by=result.resolved_by,
         )
 

@@ -24,6 +24,7 @@ from dyad.coding.syntax import (
     children,
     conjuncts,
     governing_verb,
+    has_negation,
     is_passive,
     modal,
     phrase_bounds,
@@ -83,6 +84,25 @@ def _act_anchor(token: Token, book: FrameBook) -> Token:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and measure.lemma_.lower() in book.partitives:
         return measure
     return token
+
+
+def _responsibility_claim(token: Token) -> Token | None:
+    """Return the verb of "claimed responsibility for [the bombing]", or None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    verb = noun.head
+    if noun.lemma_.lower() == "responsibility" and noun.dep_ == "dobj" and verb.lemma_.lower() in _CLAIMING:
+        # "No group has claimed responsibility": no one took it.
+        denied = has_negation(verb) or any(
+            has_negation(s) or s.lower_ in ("nobody", "none") for s in subjects(verb)
+        )
+        return None if denied else verb
+    return None
+
+
+# Verbs with which a group takes an attack as its own.
+_CLAIMING = {"claim", "take", "accept", "admit", "assume"}
 
 
 class FrameCoder(ReportedSpeech):
@@ -198,6 +218,9 @@ class FrameCoder(ReportedSpeech):
             ):
                 actors.append(child)
         actors += prep_objects(token, {"by"})
+        claim = _responsibility_claim(token)
+        if claim is not None and not actors:
+            actors = subjects(claim)  # "IS claimed responsibility for the bombing"
         if (
             not actors
             and token.dep_ == "attr"
@@ -404,6 +427,9 @@ class FrameCoder(ReportedSpeech):
             sites = [t for t in things if t.lemma_.lower() in self.book.installations]
             recipient_tokens = sites or things
         actors = self._actors(parsed, actor_tokens, token)
+        if not is_verb and _responsibility_claim(_act_anchor(token, self.book)) is not None:
+            # Who claims an attack is its actor by their own word: say so on the actor.
+            actors = tuple(replace(a, attributes=(*a.attributes, "claimed-responsibility")) for a in actors)
         if not actors and event_type == EventType.ASSAULT:
             actors = self._unattributed(parsed, token, is_verb)
         recipients = self._actors(parsed, recipient_tokens, token)

@@ -74,7 +74,13 @@ def _role_verbs(
         frame = book.verbs.get(token.lemma_.lower())
         if frame is None or frame.role is None or token.pos_ != "VERB":
             continue
-        if token.i == trigger.i or trigger in subjects(token) or trigger in prep_objects(token, {"in"}):
+        if (
+            token.i == trigger.i
+            or trigger in subjects(token)
+            or trigger in prep_objects(token, {"in"})
+            # "air strikes killed at least 25": the parser may read the verb as the noun's clause.
+            or (token.dep_ in ("acl", "relcl") and token.head.i == trigger.i)
+        ):
             found.append((token, frame.role))
         elif (
             frame.event_type == event_type

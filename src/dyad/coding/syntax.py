@@ -19,6 +19,14 @@ _PHRASE_CUT = {"relcl", "acl", "appos", "ccomp", "advcl", "parataxis", "xcomp"}
 _HEAD_CUT = {"conj", "cc"}
 # Where-phrases say where a participant is, not who it is ("bases of the coalition in Iraq").
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "along", "around", "off", "within"}
+# Verbs whose object does what follows ("urged the government to act"); with any other verb
+# the subject does ("summoned the ambassador to protest": Iran protests).
+_OBJECT_CONTROL = {
+    "ask", "urge", "order", "force", "compel", "persuade", "allow", "permit", "invite", "call",
+    "encourage", "push", "press", "pressure", "instruct", "tell", "warn", "advise", "help",
+    "authorize", "authorise", "require", "request", "appeal", "implore", "beg", "oblige", "enable",
+    "lead", "prompt", "cause", "get", "want", "expect", "need",
+}  # fmt: skip
 # Documents speak for whoever issued them.
 _DOCUMENTS = {"statement", "declaration", "communique", "letter", "resolution", "message", "note", "appeal"}
 _SUBJECT_SHARING = {"xcomp", "conj", "advcl", "acl", "pcomp"}
@@ -52,8 +60,11 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
                 current.i == token.i and child.dep_ in _HEAD_CUT
             ):
                 continue  # but "the tanker Khark-5" keeps its name: an appositive with no comma
-            if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
-                continue
+            if child.dep_ == "prep" and (
+                child.lower_ in _LOCATIVE
+                or any(o.ent_type_ in ("DATE", "TIME") for o in children(child, "pobj"))
+            ):
+                continue  # "the British ambassador on Monday": when, not who
             kept.append(child)
             stack.append(child)
     indices = sorted(t.i for t in kept)
@@ -122,7 +133,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "xcomp":
         objects = list(children(head, "dobj"))
-        if objects:
+        if objects and head.lemma_.lower() in _OBJECT_CONTROL:
             return conjuncts(objects[0])
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
             return subjects(head.head, depth + 1)  # "Syria is willing to withdraw"
