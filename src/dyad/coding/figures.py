@@ -127,16 +127,20 @@ def _tolls(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> lis
                     mention = _figure(subject, numbers)
                     if mention is not None:
                         found.append((_DYING[lemma], mention))
-        elif lemma == "leave" and trigger in subjects(token):
-            # "Clashes ... left dozens dead".
-            for obj in children(token, "dobj"):
-                state = next((c for c in children(obj, "amod") if c.lower_ in _LEFT), None)
-                state = state or next(
-                    (c for c in children(token, "oprd", "ccomp", "xcomp") if c.lower_ in _LEFT), None
-                )
-                mention = _figure(obj, numbers)
-                if state is not None and mention is not None:
-                    found.append((_LEFT[state.lower_], mention))
+        elif lemma == "leave" and (
+            trigger in subjects(token)
+            or (
+                (result := result_clause_of(token)) is not None
+                and result.i in (trigger.i, _carrier(trigger).i)
+            )
+        ):
+            # "Clashes ... left dozens dead", "clashed ..., leaving at least 6 dead and 100
+            # injured": each state word takes the number just before it.
+            words = [w for part in (token, *token.conjuncts) for w in part.subtree]
+            for state in sorted({w.i: w for w in words if w.lower_ in _LEFT}.values(), key=lambda w: w.i):
+                before = [i for i in numbers if state.i - 4 <= i < state.i]
+                if before:
+                    found.append((_LEFT[state.lower_], numbers[max(before)]))
         elif lemma == "toll" and any(
             pobj.i == trigger.i for prep in children(token, "prep") for pobj in children(prep, "pobj")
         ):

@@ -99,6 +99,8 @@ def drop_restatements(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int,
             and (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
         ):
             continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
+        if frame.role is not None and "leave" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
+            continue  # "leaving 6 dead and 100 injured": a toll, not an attack of its own
         head_event = result_clause_of(token) if frame.pos == "verb" else None
         if head_event is not None and (
             (head_event.i in by_index and by_index[head_event.i].frame.event_type == frame.event_type)
