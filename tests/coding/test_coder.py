@@ -393,3 +393,10 @@ def test_a_toll_read_as_the_attack_nouns_clause_is_still_its_toll(pipeline) -> N
     )
     (attack,) = code(pipeline, text)
     assert attack["quantities"]["killed"]["low"] == 25
+
+
+def test_leaving_dead_and_injured_is_the_toll_of_the_act_before(pipeline) -> None:
+    (clash,) = code(
+        pipeline, "Protesters clashed with police in Dhaka, leaving at least 6 dead and 100 injured."
+    )
+    assert {role: q["value"] for role, q in clash["quantities"].items()} == {"killed": 6, "injured": 100}
