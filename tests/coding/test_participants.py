@@ -288,3 +288,21 @@ def test_people_owned_by_a_pronoun_do_not_take_the_place_where_they_were_caught(
     records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
     crews = [a for r in records for a in r["recipient"] if a["text"] == "their crew"]
     assert crews and all(a["country"] != "IRQ" for a in crews)
+
+
+def test_parties_between_whom_talks_are_mediated_are_the_recipients(pipeline) -> None:
+    record = coded(
+        pipeline, "Egypt and Qatar are mediating talks between Israel and Hamas in Cairo.", "CONSULT"
+    )
+    assert [(a["text"], a["country"]) for a in record["recipient"]] == [("Israel", "ISR"), ("Hamas", "PSE")]
+    # Hamas is an organisation, not the German town of Hamm that once bore the name.
+    assert "DEU" not in {loc["country"] for loc in record["location"]}
+
+
+def test_the_venue_of_earlier_talks_is_not_the_recipient_of_an_agreement(pipeline) -> None:
+    record = coded(
+        pipeline,
+        "Saudi Arabia and Iran agreed to restore diplomatic relations after talks in Beijing.",
+        "AGREE",
+    )
+    assert record["recipient"] == []

@@ -28,7 +28,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # Reflexives repeat a participant already coded ("blew themselves up").
 _PARTICIPANT_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "it", "i", "you"}
 # Prepositions through which a thing names who is behind it or whom it concerns.
-_THROUGH = ("of", "from", "by", "with", "to", "against", "among", "for", "toward", "towards", "on", "into")
+_THROUGH = (
+    "of", "from", "by", "with", "to", "against", "among", "between", "for", "toward", "towards", "on", "into",
+)  # fmt: skip
 # Where an act was done: the place that stands in for its target.
 _WHERE = ("in", "at", "into", "inside")
 # Heads that only count or measure the participants ("thousands of Kurds", "a group of MPs").
@@ -115,6 +117,7 @@ class Participants:
             or (self.complement(trigger) if embed is not None else [])
             or self.infinitive_subjects(trigger)
             or self.prepositional(trigger)
+            or place_target(trigger)
             or place_target(verb)
             or self.purpose(verb)
             or (self.conditional(trigger) if event_type == EventType.THREATEN else [])
@@ -313,8 +316,10 @@ def _where_preps(token: Token, depth: int) -> list[Token]:
     """
     found = [p for p in children(token, "prep") if p.lower_ in _WHERE]
     if depth < 3:
+        # Down the object and its "of"-phrases only: "agreed ... after talks in Beijing" was
+        # not done to Beijing.
         for child in children(token, "dobj", "pobj", "prep", "xcomp"):
-            if child.dep_ == "prep" and child.lower_ in _WHERE:
+            if child.dep_ == "prep" and child.lower_ != "of":
                 continue
             found += _where_preps(child, depth + 1)
     return found

@@ -269,6 +269,13 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     for match in _phrase_matches(doc[:], gazetteer, taken, blocked):
         if match.start_char < body_start or _is_surname(match, surnames):
             continue
+        org = org_of.get(match.start)
+        if (
+            org is not None
+            and (org.start, org.end) == (match.start, match.end)
+            and not gazetteer.is_own_name(match.text)
+        ):
+            continue  # "Hamas" (ORG) is only an old name of Hamm: an organisation, not a town
         found.append(
             _toponym(parsed, match, gazetteer.candidates(match.text), "gazetteer", _embedded(match, org_of))
         )
