@@ -48,4 +48,3 @@ def test_toponyms_demonyms_and_acronyms_are_not_places(gazetteer):
 def test_toponyms_a_big_city_acted_on_is_a_place_even_tagged_as_a_person(gazetteer):
     found = resolved("Russian forces shelled Kharkiv overnight, killing four civilians.", gazetteer)
     assert ("Kharkiv", "UKR") in found
-
