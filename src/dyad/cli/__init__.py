@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import typer
 
 from dyad.errors import IngestError
 from dyad.model import Article
+
+if TYPE_CHECKING:
+    from dyad.pipeline import Failure
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out."
@@ -71,6 +75,25 @@ class Inputs:
                     return
                 continue
             yield item
+
+
+def finish(inputs: Inputs, failures: Sequence[Failure], written: str) -> None:
+    """Report each failed article and a summary on stderr; exit 1 if anything failed.
+
+    ``written`` says what the rest gave ("12 event(s)").
+    """
+    for failure in failures:
+        typer.echo(
+            f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
+        )
+    n_failed = inputs.n_bad + len(failures)
+    if n_failed:
+        typer.echo(
+            f"{n_failed} input record(s) or article(s) failed; {written} written from the rest.", err=True
+        )
+        raise typer.Exit(1)
+    if inputs.stopped:
+        raise typer.Exit(1)
 
 
 def main() -> None:

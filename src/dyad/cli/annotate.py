@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import Inputs, app, fail, published_option, setup_logging
+from dyad.cli import Inputs, app, fail, finish, published_option, setup_logging
 from dyad.errors import DyadError
 
 
@@ -81,17 +81,4 @@ def annotate(
     finally:
         if output:
             out.close()
-    for failure in annotator.failures:
-        typer.echo(
-            f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
-        )
-    n_failed = good_articles.n_bad + len(annotator.failures)
-    if n_failed:
-        typer.echo(
-            f"{n_failed} input record(s) or article(s) failed; "
-            f"{n_mentions} mention(s) written from the rest.",
-            err=True,
-        )
-        raise typer.Exit(1)
-    if good_articles.stopped:
-        raise typer.Exit(1)
+    finish(good_articles, annotator.failures, f"{n_mentions} mention(s)")

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dyad.cli import Inputs, app, fail, published_option, setup_logging
+from dyad.cli import Inputs, app, fail, finish, published_option, setup_logging
 from dyad.errors import DyadError
 
 
@@ -159,16 +159,4 @@ def extract(
             out.close()
     if output_format == OutputFormat.TABLE:
         _print_table(table_rows)
-    for failure in pipeline.failures:
-        typer.echo(
-            f"error: article {failure.article_id!r} failed in {failure.stage}: {failure.error}", err=True
-        )
-    n_failed = good_articles.n_bad + len(pipeline.failures)
-    if n_failed:
-        typer.echo(
-            f"{n_failed} input record(s) or article(s) failed; {n_events} event(s) written from the rest.",
-            err=True,
-        )
-        raise typer.Exit(1)
-    if good_articles.stopped:
-        raise typer.Exit(1)
+    finish(good_articles, pipeline.failures, f"{n_events} event(s)")
