@@ -400,3 +400,9 @@ def test_leaving_dead_and_injured_is_the_toll_of_the_act_before(pipeline) -> Non
         pipeline, "Protesters clashed with police in Dhaka, leaving at least 6 dead and 100 injured."
     )
     assert {role: q["value"] for role, q in clash["quantities"].items()} == {"killed": 6, "injured": 100}
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(pipeline) -> None:
+    (test,) = code(pipeline, "North Korea test-fired a ballistic missile into the sea off its east coast.")
+    assert (test["type"], test["recipient"]) == ("MOBILIZE", [])
+    assert [a["country"] for a in test["actor"]] == ["PRK"]

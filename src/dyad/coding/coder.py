@@ -86,6 +86,12 @@ def _act_anchor(token: Token, book: FrameBook) -> Token:
     return token
 
 
+def _is_test(verb: Token) -> bool:
+    """Return whether a verb is compounded with "test" ("test-fired", "test-launched")."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
+
+
 def _responsibility_claim(token: Token) -> Token | None:
     """Return the verb of "claimed responsibility for [the bombing]", or None."""
     if token.dep_ != "pobj" or token.head.lower_ != "for":
@@ -148,6 +154,9 @@ class FrameCoder(ReportedSpeech):
                 return None  # "returned home" is no release
             if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
                 return None  # "provide training": the noun codes the event
+            if frame.event_type == EventType.ASSAULT and _is_test(token):
+                # "test-fired a ballistic missile": a show of force, not an attack.
+                return replace(frame, event_type=EventType.MOBILIZE, mode=(), key=f"test-{frame.key}")
             return frame
         if token.pos_ in ("NOUN", "PROPN") and (
             token.dep_ != "compound" or token.head.lower_ in book.act_heads  # "a mediation effort"
