@@ -301,3 +301,13 @@ def test_a_whole_known_name_wins_over_its_words(name, country, sector):
     (actor,) = lookup(name, date(2024, 6, 1)).actors
     assert (actor.country, actor.sector[:1]) == (country, (sector,))
     assert actor.resolved_by in ("kb:named", "kb:igo")
+
+
+def test_forces_of_a_named_body_are_that_body_s(pipeline, load_example):
+    events = pipeline.extract(load_example("iraq-mps-coalition"))
+    forces = [
+        a for e in events for a in e.recipients if a.span.text.startswith("forces of the US-led coalition")
+    ]
+    assert forces and forces[0].name == "Global Coalition against ISIS" and forces[0].sector == ("MIL",)
+    assert "led_by:USA" in forces[0].attributes
+    assert forces[0].span.text.endswith("(ISIS)")  # the parenthesis kept whole

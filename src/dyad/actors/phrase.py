@@ -154,9 +154,19 @@ class Phrase:
                             and not owned.sector
                         ):
                             country, country_by = owned.country, owned.resolved_by
-                        if country is not None:
+                        if prep.lower_ == "of" and owned.name and not owned.is_person and not owned.country:
+                            # "forces of the US-led coalition": the coalition's own forces.
+                            name, attributes = owned.name, [*attributes, *owned.attributes]
+                            country_by = owned.resolved_by
+                        if country is not None or name is not None:
                             break
-            resolved_by = country_by if country is not None else "sector-noun"
+            resolved_by = (
+                country_by
+                if country is not None
+                else self._join("sector-noun", country_by)
+                if name is not None
+                else "sector-noun"
+            )
             is_person = is_person and term is not None and term.kind != "body"
             if root.pos_ == "PROPN" and term is not None and term.kind == "body":
                 is_person = False

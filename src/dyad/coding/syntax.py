@@ -80,6 +80,15 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
+    # "the Islamic State (ISIS)": keep a parenthesis whole, or leave it out.
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    if opened > 0:
+        if end < len(doc) and doc[end].text == ")":
+            end += 1
+        else:
+            end = max(t.i for t in doc[start:end] if t.text == "(")
+            while end - 1 > start and doc[end - 1].is_punct:
+                end -= 1
     return start, end
 
 
