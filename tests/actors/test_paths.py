@@ -311,3 +311,11 @@ def test_forces_of_a_named_body_are_that_body_s(pipeline, load_example):
     assert forces and forces[0].name == "Global Coalition against ISIS" and forces[0].sector == ("MIL",)
     assert "led_by:USA" in forces[0].attributes
     assert forces[0].span.text.endswith("(ISIS)")  # the parenthesis kept whole
+
+
+def test_a_titled_stranger_gets_no_country_when_the_article_has_no_clear_one(pipeline, load_example):
+    # Kuwait's undersecretary in a story that names Iran more often than Kuwait, but not
+    # overwhelmingly: no country beats the wrong one.
+    events = pipeline.extract(load_example("reuters21578-17925"))
+    shaheen = [a for e in events for a in (*e.actors, *e.recipients) if a.name == "Suleiman Majed al-Shaheen"]
+    assert shaheen and all(a.country != "IRN" for a in shaheen)

@@ -118,8 +118,10 @@ class Document:
         ranked = counts.most_common(2)
         if not ranked:
             return None
-        if len(ranked) > 1 and ranked[1][1] * 1.25 > ranked[0][1]:
-            return None  # no clear winner: better no country than a guess
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            # No clear winner (twice the runner-up): better no country than a guess. A
+            # Kuwaiti official in a story naming Iran a little more often is not Iranian.
+            return None
         return ranked[0][0]
 
     # --- resolution -------------------------------------------------------------------------
