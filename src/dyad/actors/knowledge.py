@@ -492,11 +492,24 @@ class _Reader:
 def load_knowledge(extra: Iterable[Path | str] = ()) -> KnowledgeBase:
     """Load the shipped actor files, then each user file in ``extra`` (later ones add to earlier).
 
+    The shipped knowledge alone is read once per process and shared (the coder's agent nouns
+    and the actor stage use the same one): treat the result as read-only.
+
     Raises:
         ConfigError: a file is missing, is not valid YAML, or has a malformed entry; the
             message names the file and line.
     """
+    paths = [Path(p) for p in extra]
+    return _read_knowledge(paths) if paths else _shipped_knowledge()
+
+
+@lru_cache(maxsize=1)
+def _shipped_knowledge() -> KnowledgeBase:
+    return _read_knowledge([])
+
+
+def _read_knowledge(extra: list[Path]) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for path in [*(DATA_DIR / name for name in SHIPPED_FILES), *(Path(p) for p in extra)]:
+    for path in [*(DATA_DIR / name for name in SHIPPED_FILES), *extra]:
         _Reader(path, kb).read()
     return kb
