@@ -116,13 +116,7 @@ def _tolls(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> lis
         lemma = token.lemma_.lower()
         if lemma in _DYING and token.pos_ == "VERB":
             # "Two soldiers died ... in an ambush": the dying happened in the attack.
-            in_attack = any(
-                pobj.i == trigger.i
-                for prep in children(token, "prep")
-                if prep.lower_ in ("in", "during", "after")
-                for pobj in children(prep, "pobj")
-            ) or any(_in_attack(other, trigger) for other in token.conjuncts)
-            if in_attack or _in_attack(token, trigger):
+            if any(_in_attack(verb, trigger) for verb in (token, *token.conjuncts)):
                 for subject in children(token, "nsubj"):
                     mention = _figure(subject, numbers)
                     if mention is not None:

@@ -190,11 +190,6 @@ class DateResolver:
         """Return the event dated, or undated with the offset expression still to count from."""
         coded_by = (*event.coded_by, NAME) if NAME not in event.coded_by else event.coded_by
         trigger_span = parsed.doc_span(event.trigger)
-        found = (
-            self._choose(parsed, trigger_span.root, anchored, window) if trigger_span is not None else None
-        )
-        event_date: EventDate | None = None
-        pluperfect = False
         if trigger_span is not None and any(
             a.expression.kind == "offset" and a.target is not None and a.target.i == trigger_span.root.i
             for a in anchored
@@ -202,6 +197,11 @@ class DateResolver:
             # "10 days before [Abu al-Bukhoosh was attacked]": the text uses this event as the
             # reference point and does not date it here; undated beats the publication date.
             return replace(event, date=None, is_historical=False, coded_by=coded_by), None
+        found = (
+            self._choose(parsed, trigger_span.root, anchored, window) if trigger_span is not None else None
+        )
+        event_date: EventDate | None = None
+        pluperfect = False
         if found is not None and found[0].expression.kind == "offset":
             return replace(event, date=None, is_historical=False, coded_by=coded_by), found[0]
         if found is not None:
@@ -281,9 +281,7 @@ class DateResolver:
             a
             for a in anchored
             if (a.expression.kind in ("date", "range") and value_bounds(a.expression.value))
-            # "10 days before [Abu al-Bukhoosh was attacked]" dates the raid above, never the
-            # attack it counts from.
-            or (a.expression.kind == "offset" and a.target is not None and a.target.i != trigger.i)
+            or (a.expression.kind == "offset" and a.target is not None)
         ]
         clause = _clause_head(trigger)
         sentence = window.sentence_of(trigger)
