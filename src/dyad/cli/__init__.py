@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from dyad.errors import IngestError
+from dyad.errors import DyadError, IngestError
 from dyad.model import Article
 
 if TYPE_CHECKING:
@@ -31,6 +33,30 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
     if hint:
         typer.echo(f"hint: {hint}", err=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def reported(verbose: bool = False, code: int = 2, hint: str | None = None) -> Iterator[None]:
+    """Turn a dyad error into one line (and ``hint``) on stderr and exit ``code``.
+
+    With ``--verbose`` the error is raised with its traceback instead.
+    """
+    try:
+        yield
+    except DyadError as e:
+        if verbose:
+            raise
+        raise fail(str(e), hint, code=code) from e
+
+
+@contextmanager
+def output_stream(path: Path | None, newline: str | None = None) -> Iterator[TextIO]:
+    """Yield the file ``--output`` names (closed afterwards), or stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline=newline) as out:
+        yield out
 
 
 def setup_logging(verbose: bool) -> None:

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import app, fail
-from dyad.errors import DyadError
+from dyad.cli import app, fail, reported
 
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
 app.add_typer(actors_app, name="actors")
@@ -35,11 +34,9 @@ def lookup_command(
             when = date.fromisoformat(on)
         except ValueError as e:
             raise fail(f"--date {on!r} is not a date", "write it as YYYY-MM-DD") from e
-    try:
+    with reported():
         resolver = make_actor_resolver([str(p) for p in actors or []])
         found = lookup(name, when, resolver=resolver)
-    except DyadError as e:
-        raise fail(str(e)) from e
     for actor in found.actors:
         typer.echo(f"text:        {actor.span.text}")
         typer.echo(f"name:        {actor.name or '-'}")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dyad.cli import Inputs, app, fail, finish, published_option, setup_logging
-from dyad.errors import DyadError
+from dyad.cli import Inputs, app, finish, output_stream, published_option, reported, setup_logging
 
 
 class AnnotateFormat(StrEnum):
@@ -57,28 +55,19 @@ def annotate(
     setup_logging(verbose)
     good_articles = Inputs(inputs, published_option(published), keep_going)
     on_error = "skip" if keep_going else "raise"
-    try:
+    with reported(verbose):
         chosen = Layer(layer.value)
         pipeline = load_pipeline(config, on_error=on_error) if chosen.needs_parse else None
         annotator = Annotator(chosen, pipeline, on_error=on_error)
-    except DyadError as e:
-        if verbose:
-            raise
-        raise fail(str(e)) from e
 
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
     n_mentions = 0
-    try:
+    with (
+        reported(verbose, code=1, hint="use --keep-going to skip failing articles"),
+        output_stream(output) as out,
+    ):
         for _article, mentions in annotator.process(good_articles):
             for mention in mentions:
                 out.write(json.dumps(mention.to_record(), ensure_ascii=False) + "\n")
                 n_mentions += 1
             out.flush()
-    except DyadError as e:
-        if verbose:
-            raise
-        raise fail(str(e), "use --keep-going to skip failing articles", code=1) from e
-    finally:
-        if output:
-            out.close()
     finish(good_articles, annotator.failures, f"{n_mentions} mention(s)")

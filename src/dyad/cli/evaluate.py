@@ -7,8 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dyad.cli import app, fail
-from dyad.errors import DyadError
+from dyad.cli import app, fail, reported
 from dyad.model import Article
 
 
@@ -26,10 +25,8 @@ def evaluate(
     from dyad.pipeline import load_pipeline
     from dyad.records import event_to_record
 
-    try:
+    with reported():
         pipeline = load_pipeline(config)
-    except DyadError as e:
-        raise fail(str(e)) from e
 
     def extract_records(article: Article) -> list[dict[str, Any]]:
         return [event_to_record(event) for event in pipeline.extract(article)]
@@ -39,7 +36,7 @@ def evaluate(
         # coded there by its governing REQUEST, THREATEN or AGREE, which dyad also emits.
         return [r for r in extract_records(article) if r["status"] in ("asserted", "claimed")]
 
-    try:
+    with reported():
         for path in gold:
             if path.is_dir():
                 typer.echo(format_expected(score_examples(path, extract_records)))
@@ -52,5 +49,3 @@ def evaluate(
                 raise fail(
                     f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory"
                 )
-    except DyadError as e:
-        raise fail(str(e)) from e

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -12,8 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dyad.cli import Inputs, app, fail, finish, published_option, setup_logging
-from dyad.errors import DyadError
+from dyad.cli import Inputs, app, finish, output_stream, published_option, reported, setup_logging
 
 
 class OutputFormat(StrEnum):
@@ -116,7 +114,7 @@ def extract(
 
     setup_logging(verbose)
     good_articles = Inputs(inputs, published_option(published), keep_going)
-    try:
+    with reported(verbose):
         overrides = None
         if actors:
             # --actors adds to the config's actor files; a malformed one fails here, at start-up.
@@ -126,18 +124,16 @@ def extract(
             files = [*stage.get("actors", []), *(str(p) for p in actors)]
             overrides = {"stages": {"actors.dictionary.v1": {"actors": files}}}
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise", overrides=overrides)
-    except DyadError as e:
-        if verbose:
-            raise
-        raise fail(str(e)) from e
 
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if output_format == OutputFormat.CSV else None
-    if writer is not None:
-        writer.writeheader()
     table_rows: list[dict[str, Any]] = []
     n_events = 0
-    try:
+    with (
+        reported(verbose, code=1, hint="use --keep-going to skip failing articles"),
+        output_stream(output, newline="") as out,
+    ):
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if output_format == OutputFormat.CSV else None
+        if writer is not None:
+            writer.writeheader()
         with pipeline:
             for _article, events in pipeline.process(good_articles):
                 for event in events:
@@ -150,13 +146,6 @@ def extract(
                     else:
                         table_rows.append(record)
                 out.flush()
-    except DyadError as e:
-        if verbose:
-            raise
-        raise fail(str(e), "use --keep-going to skip failing articles", code=1) from e
-    finally:
-        if output:
-            out.close()
     if output_format == OutputFormat.TABLE:
         _print_table(table_rows)
     finish(good_articles, pipeline.failures, f"{n_events} event(s)")
