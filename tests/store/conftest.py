@@ -7,6 +7,7 @@
 | `postgres_db` | a fresh PostgreSQL schema only (for PostgreSQL-specific tests) |
 | `coded_examples` | `../shared/examples/*.jsonl`, coded once: `[(Article, [record, ...])]` |
 | `filled` | an `EventStore` on `db` holding `coded_examples` |
+| `held_store` | `(path, process)`: a DuckDB file another running process holds open for writing |
 
 The PostgreSQL server comes from `$DYAD_TEST_POSTGRES`, which `scripts/test` sets (through
 `scripts/postgres`, which installs and starts a throwaway server). Without it the PostgreSQL
@@ -16,6 +17,8 @@ tests fail, loudly: a store test that did not run on PostgreSQL has not passed.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,3 +98,28 @@ def filled(db, coded_examples):
     store.write_batch(coded_examples[3:])
     yield store
     store.close()
+
+
+@pytest.fixture
+def held_store(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen]]:
+    """Yield a DuckDB store file and the other process that holds it open for writing."""
+    path = tmp_path / "busy.duckdb"
+    EventStore.open(path, create=True, read_only=False).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, dyad.store as s; st = s.open_store(sys.argv[1], read_only=False); "
+            "print('holding', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        yield path, holder
+    finally:
+        holder.kill()
+        holder.wait()

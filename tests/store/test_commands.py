@@ -120,27 +120,9 @@ def test_bad_filter_is_one_line_not_a_traceback(tmp_path, coded_examples):
     assert "bad type filter 'BOMBING'" in result.output and "Traceback" not in result.output
 
 
-def test_locked_store_message_from_the_command_line(tmp_path):
-    path = tmp_path / "busy.duckdb"
-    EventStore.open(path, create=True, read_only=False).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, dyad.store as s; st = s.open_store(sys.argv[1], read_only=False); "
-            "print('holding', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        result = runner.invoke(app, ["stats", "--db", str(path), "--by", "type"])
-    finally:
-        holder.kill()
-        holder.wait()
+def test_locked_store_message_from_the_command_line(held_store):
+    path, holder = held_store
+    result = runner.invoke(app, ["stats", "--db", str(path), "--by", "type"])
     assert result.exit_code == 2
     assert f"in use by another process: PID {holder.pid}" in result.output
     assert "Traceback" not in result.output

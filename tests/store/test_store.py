@@ -120,32 +120,14 @@ def test_store_refuses_a_foreign_postgres_database(postgres_db):
         assert [t for (t,) in tables] == ["events"]
 
 
-def test_store_locked_file_names_the_holder(tmp_path):
-    path = tmp_path / "busy.duckdb"
-    EventStore.open(path, create=True, read_only=False).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, dyad.store as s; st = s.open_store(sys.argv[1], read_only=False); "
-            "print('holding', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        with pytest.raises(StoreLockedError) as error:
-            open_store(path)
-        assert error.value.pid == holder.pid
-        message = str(error.value)
-        assert f"PID {holder.pid}" in message and "open_store" in message  # the holder's command line
-        assert f"kill {holder.pid}" in message and "one writer at a time" in message
-    finally:
-        holder.kill()
-        holder.wait()
+def test_store_locked_file_names_the_holder(held_store):
+    path, holder = held_store
+    with pytest.raises(StoreLockedError) as error:
+        open_store(path)
+    assert error.value.pid == holder.pid
+    message = str(error.value)
+    assert f"PID {holder.pid}" in message and "open_store" in message  # the holder's command line
+    assert f"kill {holder.pid}" in message and "one writer at a time" in message
 
 
 def test_store_marker_and_version_are_written(db):
