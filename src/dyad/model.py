@@ -74,6 +74,9 @@ class TextSpan:
 
 # ``Actor.resolved_by`` of an attacker the text does not name, coded PLOVER's UAF by the coder.
 UNATTRIBUTED = "unattributed"
+# Part of ``Actor.resolved_by`` when the country is known only from a people's name ("ethnic
+# Albanians"); the final stage then places the actor where the event happened.
+ETHNICITY = "ethnicity"
 
 
 @dataclass(frozen=True, slots=True)

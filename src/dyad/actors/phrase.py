@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.document import Document, Match, Resolution
 from dyad.actors.knowledge import KnowledgeBase, normalize
+from dyad.model import ETHNICITY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,8 +24,6 @@ _RELATIONAL = frozenset(
     {"ally", "allies", "enemy", "enemies", "rival", "rivals", "foe", "foes", "opponent", "opponents",
      "adversary", "adversaries", "neighbour", "neighbours", "neighbor", "neighbors", "proxy", "proxies"}
 )  # fmt: skip
-# ``resolved_by`` part of a country known only from a people's name ("ethnic Albanians").
-ETHNICITY = "ethnicity"
 # Person nouns that say only that someone speaks or acts for a body, not which kind.
 _GENERIC_HEADS = frozenset(
     {"official", "officials", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",

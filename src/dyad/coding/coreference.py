@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dyad.model import UNATTRIBUTED, Actor, Event, EventDate
+from dyad.model import ETHNICITY, UNATTRIBUTED, Actor, Event, EventDate
 from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
@@ -207,7 +207,7 @@ def _placed(event: Event) -> Event:
             return replace(
                 actor, country=country, resolved_by=f"{actor.resolved_by or 'sector-noun'}+location"
             )
-        if actor.resolved_by and "ethnicity" in actor.resolved_by.split("+") and actor.country != country:
+        if actor.resolved_by and ETHNICITY in actor.resolved_by.split("+") and actor.country != country:
             return replace(actor, country=country, resolved_by=f"{actor.resolved_by}+location")
         return actor
 
