@@ -81,3 +81,49 @@ def test_mentions_mark_a_place_inside_a_hyphenated_modifier_embedded(gazetteer):
     tokyo, japan = mention(mentions, "Tokyo"), mention(mentions, "Japan")
     assert (tokyo.country, tokyo.is_embedded) == ("JPN", True)
     assert (japan.country, japan.is_embedded) == ("JPN", False)
+
+
+def test_mentions_a_venue_after_at_is_placed_in_the_article_town(gazetteer):
+    # GeoWebNews: the small model tags the stadium as a person; "inside" and "into" locate it.
+    text = (
+        "Merseyside Police arrested four men in Liverpool after the match. Fans also set off fireworks "
+        "inside Anfield and threw objects including bottles as City's bus made its way into Anfield."
+    )
+    mentions = place_mentions(parse(Article("anfield", text)), gazetteer)
+    stadium = mention(mentions, "Anfield")
+    assert (stadium.name, stadium.country, stadium.precision, stadium.is_contained) == (
+        "Liverpool",
+        "GBR",
+        "town",
+        True,
+    )
+
+
+def test_mentions_an_employer_after_in_is_no_venue(gazetteer):
+    text = "He served in the Army for ten years before he moved to Denver."
+    assert [m.text for m in place_mentions(parse(Article("army", text)), gazetteer)] == ["Denver"]
+
+
+def test_mentions_a_town_listed_with_places_is_a_place(gazetteer):
+    # GeoWebNews: "Almelo" alone is tagged as a person.
+    text = "The new line from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
+    town = mention(place_mentions(parse(Article("almelo", text)), gazetteer), "Almelo")
+    assert (town.name, town.country) == ("Almelo", "NLD")
+
+
+def test_mentions_the_name_closing_place_comma_name_is_the_county(gazetteer):
+    # GeoWebNews (BTCC calendar): Kent the county, not Kent, Washington.
+    text = "2018 calendar. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire."
+    county = mention(place_mentions(parse(Article("kent", text)), gazetteer), "Kent")
+    assert (county.name, county.country, county.precision) == ("Kent", "GBR", "admin1")
+
+
+def test_mentions_an_unknown_village_is_placed_in_the_town_the_article_names_most(gazetteer):
+    # GeoWebNews: Toomevara and Portroe are villages below the gazetteer's floor.
+    text = (
+        "Tipperary County Council received 50 applications for housing grants in Nenagh. "
+        "There were 26 applicants in Portroe with 24 in Toomevara, the council in Nenagh said."
+    )
+    mentions = place_mentions(parse(Article("nenagh", text)), gazetteer)
+    village = mention(mentions, "Portroe")
+    assert (village.name, village.country, village.is_contained) == ("Nenagh", "IRL", True)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from dyad.geo.gazetteer import NAMESAKE_SHARE, Place, name_key, prior
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from dyad.geo.toponyms import Toponym
 
@@ -139,11 +139,25 @@ def _cue(toponym: Toponym, doc: Doc) -> str | None:
     two_before = doc[toponym.token_start - 2].lower_ if toponym.token_start > 1 else ""
     if last in _ADMIN1_WORDS or after in _ADMIN1_WORDS or before in _ADMIN1_BEFORE:
         return "admin1"
+    if _is_container(inside, doc):
+        return "admin1"
     if before == "of" and two_before in _ADMIN1_WORDS:
         return "admin1"
     if after in _CITY_WORDS or last in _CITY_WORDS:
         return "city"
     return None
+
+
+def _is_container(name: Span, doc: Doc) -> bool:
+    """Say whether a name closes "Place, Name": the county or state that place lies in.
+
+    "Brands Hatch Indy, Kent." and "Donington Park, Leicestershire." name the county, not
+    a town called Kent; a list goes on after the name ("Hilversum, Almelo and Zwolle").
+    """
+    start, end = name.start, name.end
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
+        return False
+    return end == len(doc) or (doc[end].is_punct and doc[end].text != ",")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from dyad.geo.datelines import read_dateline
 from dyad.geo.disambiguation import disambiguate
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
-from dyad.geo.minor import ROAD, minor_toponyms
+from dyad.geo.minor import minor_toponyms
 from dyad.geo.modifiers import is_hyphen_modifier
 from dyad.geo.smalltowns import has_place_evidence
 from dyad.model import TextSpan
@@ -77,6 +77,9 @@ _FEATURE_WORDS = frozenset(
         "road",
     }
 )
+# Entities that name a venue when "at" governs them ("at Anfield", "at Whole Foods").
+_VENUE_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_VENUE_PREPOSITIONS = frozenset({"at", "into", "inside", "outside"})
 # Entities the small model gives to towns often enough to check ("in Riverdale").
 _RESCUABLE_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
 _PLACE_PREPOSITIONS = frozenset(
@@ -276,9 +279,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             and not gazetteer.is_own_name(match.text)
         ):
             continue  # "Hamas" (ORG) is only an old name of Hamm: an organisation, not a town
-        found.append(
-            _toponym(parsed, match, gazetteer.candidates(match.text), "gazetteer", _embedded(match, org_of))
-        )
+        candidates = gazetteer.candidates(match.text)
+        if candidates:  # none left: a capitalised acronym ("SUV", "OAS") that names no town
+            found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
     return _contain(disambiguate(found, doc, hints), doc, hints)
@@ -327,10 +330,41 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
                 or before in _PLACE_PREPOSITIONS
                 or parent
                 or _is_big_city_object(ent, gazetteer)
+                or _is_listed_with_places(ent)
+                or _is_stated_container(ent, gazetteer)
             ):
                 continue
         blocked.update(tokens)
     return blocked
+
+
+def _is_listed_with_places(ent: Span) -> bool:
+    """Say whether a name is coordinated with a place ("stops in Hilversum and Almelo").
+
+    The members of a list are of one kind: a town the model calls a person or product
+    ("Žilina, Nitra, Prešov and Košice") is a town when a place stands beside it.
+    """
+    root = ent.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [child for child in root.children if child.dep_ == "conj"]
+    return any(t.ent_type_ in PLACE_LABELS for t in linked)
+
+
+def _is_stated_container(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Say whether a name is the county or country stated after a place ("Brands Hatch, Kent.").
+
+    A subdivision's or country's own name after a comma that follows a proper name, and
+    ending the phrase, names where that place lies; a person there would be acting ("...,
+    Kent said").
+    """
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].pos_ != "PROPN":
+        return False
+    if ent.end < len(doc) and not doc[ent.end].is_punct:
+        return False
+    return gazetteer.is_own_name(ent.text) and any(
+        p.kind in ("admin1", "country") for p in gazetteer.lookup(ent.text)
+    )
 
 
 # A one-word name this large is a city when the sentence acts on it, whatever the model says.
@@ -366,7 +400,34 @@ def _is_place_entity(ent: Span, place_keys: set[str]) -> bool:
         return True
     if ent.label_ in _RESCUABLE_LABELS | {"ORG"} and name_key(ent.text) in place_keys:
         return ent.text[:1].isupper()
-    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _ORG_SITE_HEADS
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _ORG_SITE_HEADS:
+        return True
+    return _is_venue(ent)
+
+
+def _is_venue(ent: Span) -> bool:
+    """Say whether a name right after "at" is where something happens ("gathered at Anfield").
+
+    "at" before a proper name locates it, whatever the small model calls the name: a
+    stadium tagged as a person ("Anfield"), a shop or gallery as an organisation ("Whole
+    Foods", "Sullivan Goss"). Only "at" and the words of going in or being outside ("into
+    Anfield"), right before the name (an article between): "in" and "on" also take
+    members and media ("in the Army", "on Twitter"). A
+    possessive ("at Google's offices") is the owner, not the site.
+    """
+    name = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+    if ent.label_ not in _VENUE_LABELS or not name.text[:1].isupper() or ent.start == 0:
+        return False
+    doc = ent.doc
+    before = ent.start - 1
+    if doc[before].lower_ == "the" and before > 0:
+        before -= 1
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return (
+        doc[before].lower_ in _VENUE_PREPOSITIONS
+        and ent.root.head.i == before
+        and after not in ("'s", "\u2019s")
+    )
 
 
 def _is_town(span: Span, gazetteer: Gazetteer) -> bool:
@@ -465,30 +526,47 @@ def _plausible(span: Span) -> bool:
 
 
 def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[Toponym]:
-    """Place unknown streets, roads and buildings in their town.
+    """Place the names the gazetteer lacks in their town: streets, buildings, venues, villages.
 
     The town is the one stated right after the name ("Collins Avenue in Miami Beach",
-    "Kingsley Road, Estey's Bridge"), else the town the article mentions most (only when
-    one town leads), else the dateline's town, which is where a local report was filed.
-    Otherwise the place stays unresolved rather than guessed.
+    "Kingsley Road, Estey's Bridge"), else the article's focus town (``_focus_town``).
+    Local news names its streets, shops and hamlets without their town, because the reader
+    knows it; ACLED codes such places at the nearest town the same way. The toponym is
+    marked ``is_contained`` so a reader can tell this from a gazetteer match. A name inside
+    a hyphenated modifier ("Zaporizhzhia-born") locates nothing and is left alone.
     """
-    towns: Counter[Place] = Counter(
-        t.place
-        for t in toponyms
-        if t.place is not None and t.place.kind == "city" and not t.is_embedded and not t.is_contained
-    )
-    ranked = towns.most_common(2)
-    focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-    if focus is None and hints and hints[0].place is not None and hints[0].place.kind == "city":
-        focus = hints[0].place
+    focus = _focus_town(toponyms, hints)
     contained = []
     for index, t in enumerate(toponyms):
-        if t.place is None and (_FACILITY_WORD.search(t.span.text) or ROAD.match(t.span.text)):
+        if t.place is None and not t.is_embedded:
             town = _stated_town(toponyms, index, doc) or focus
             contained.append(replace(t, place=town, is_contained=True) if town is not None else t)
         else:
             contained.append(t)
     return contained
+
+
+def _focus_town(toponyms: list[Toponym], hints: list[Toponym]) -> Place | None:
+    """Return the town the article is about: the one it names most, the earliest on a tie.
+
+    Only a town of the country the article names most counts: a stray match elsewhere
+    ("Villanueva", a surname and a Colombian town, in a Manila court report) must not
+    place the article's streets abroad. The dateline's town counts as one mention, made
+    first. A site named for its town ("Colchester General Hospital") is a mention of the
+    town too.
+    """
+    named = [
+        t.place
+        for t in (*hints[:1], *toponyms)
+        if t.place is not None and t.place.country and not t.is_embedded and not t.is_contained
+    ]
+    countries = Counter(place.country for place in named)
+    if not countries:
+        return None
+    country = countries.most_common(1)[0][0]
+    # Counter keeps first-seen order, and most_common is stable: ties go to the earliest.
+    towns = Counter(place for place in named if place.kind == "city" and place.country == country)
+    return towns.most_common(1)[0][0] if towns else None
 
 
 def _stated_town(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
