@@ -106,7 +106,7 @@ def test_mentions_an_employer_after_in_is_no_venue(gazetteer):
 
 def test_mentions_a_town_listed_with_places_is_a_place(gazetteer):
     # GeoWebNews: "Almelo" alone is tagged as a person.
-    text = "The new line from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
+    text = "The line from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
     town = mention(place_mentions(parse(Article("almelo", text)), gazetteer), "Almelo")
     assert (town.name, town.country) == ("Almelo", "NLD")
 
@@ -127,3 +127,27 @@ def test_mentions_an_unknown_village_is_placed_in_the_town_the_article_names_mos
     mentions = place_mentions(parse(Article("nenagh", text)), gazetteer)
     village = mention(mentions, "Portroe")
     assert (village.name, village.country, village.is_contained) == ("Nenagh", "IRL", True)
+
+
+def test_mentions_a_far_namesake_inside_a_site_name_yields_to_the_article_town(gazetteer):
+    # GeoWebNews: "Jones" of the golf club's name is no Philippine town in a Virginia story.
+    text = (
+        "Haymarket, Virginia, has grown fast since the 1990s, and so has Gainesville, Virginia, next "
+        "door. Golfers in Haymarket play at Robert Trent Jones Golf Club, a private membership club."
+    )
+    mentions = place_mentions(parse(Article("rtj", text)), gazetteer)
+    club = next(m for m in mentions if "Jones" in m.text)
+    assert (club.name, club.admin1, club.is_contained) == ("Gainesville", "Virginia", True)
+
+
+def test_mentions_an_unknown_town_in_a_stated_county_is_placed_in_the_county(gazetteer):
+    # GeoWebNews (BTCC calendar): Rockingham the Northamptonshire circuit, not North Carolina's town.
+    text = "The season ends in August: Rockingham, Northamptonshire. 25/26 August: Knockhill, Fife."
+    mentions = place_mentions(parse(Article("rockingham", text)), gazetteer)
+    circuit = mention(mentions, "Rockingham")
+    assert (circuit.name, circuit.country, circuit.precision, circuit.is_contained) == (
+        "Northamptonshire",
+        "GBR",
+        "admin1",
+        True,
+    )

@@ -82,11 +82,17 @@ def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (
         anchors = _anchors(resolved, margins, hints) if round_ else []
         chosen: list[Toponym] = []
         for index, toponym in enumerate(resolved):
+            parent = _parent(resolved, index, doc) if toponym.candidates else None
+            if _is_unknown_in(toponym, parent, resolved[index + 1] if parent is not None else None):
+                # "Rockingham, Northamptonshire": a place the gazetteer lacks in the stated
+                # county, not the namesake in North Carolina (placed in its county later).
+                chosen.append(replace(toponym, place=None))
+                continue
             if len(toponym.candidates) < 2:
                 chosen.append(toponym)
                 continue
             context = _Context(
-                _parent(resolved, index, doc),
+                parent,
                 _cue(toponym, doc) or _wide_cue(resolved, index, doc),
                 countries,
                 admin1s,
@@ -107,6 +113,19 @@ def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (
             chosen.append(replace(toponym, place=toponym.candidates[ranked[0][1]]))
         resolved = chosen
     return resolved
+
+
+def _is_unknown_in(toponym: Toponym, parent: Place | None, stated: Toponym | None) -> bool:
+    """Say whether a town is stated in a county or state where the gazetteer has no such town.
+
+    Only a town after a subdivision the text reads as one: "Paris, London" lists two
+    cities, and "Syria, Iraq" two countries, whatever London's or Iraq's other readings.
+    """
+    if parent is None or stated is None or stated.place is None or parent.kind != "admin1":
+        return False
+    if stated.place.kind != "admin1" or any(c.kind != "city" for c in toponym.candidates):
+        return False
+    return not any(c.country == parent.country for c in toponym.candidates)
 
 
 def _anchors(

@@ -22,7 +22,8 @@ class PlaceMention:
     words (point, town, admin1, country). ``source`` says how the name was found: a spaCy
     label (GPE, LOC, FAC), ``gazetteer`` (the phrase matcher) or ``dateline``.
     ``is_embedded`` marks a name inside an organisation's ("University of Texas");
-    ``is_contained`` a street or building placed in the town the article is about.
+    ``is_contained`` a name the gazetteer lacks (a street, venue or village), placed in
+    the place stated after it or the town the article is about, at that place's precision.
     """
 
     text: str
@@ -70,7 +71,7 @@ def _mention(toponym: Toponym) -> PlaceMention:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         geonameid=place.geonameid if place else None,
-        precision=("town" if toponym.is_contained else place.precision) if place else None,
+        precision=place.precision if place else None,
         source=toponym.source,
         is_embedded=toponym.is_embedded,
         is_contained=toponym.is_contained,

@@ -526,55 +526,84 @@ def _plausible(span: Span) -> bool:
 
 
 def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[Toponym]:
-    """Place the names the gazetteer lacks in their town: streets, buildings, venues, villages.
+    """Place the names the gazetteer lacks in their container or town: streets, venues, villages.
 
-    The town is the one stated right after the name ("Collins Avenue in Miami Beach",
-    "Kingsley Road, Estey's Bridge"), else the article's focus town (``_focus_town``).
-    Local news names its streets, shops and hamlets without their town, because the reader
-    knows it; ACLED codes such places at the nearest town the same way. The toponym is
-    marked ``is_contained`` so a reader can tell this from a gazetteer match. A name inside
-    a hyphenated modifier ("Zaporizhzhia-born") locates nothing and is left alone.
+    The container is the place stated right after the name ("Collins Avenue in Miami
+    Beach", "Knockhill, Fife"), else the article's focus town (``_focus_town``). Local
+    news names its streets, shops and hamlets without their town, because the reader knows
+    it; ACLED codes such places at the nearest town the same way. The toponym is marked
+    ``is_contained`` so a reader can tell this from a gazetteer match. A name inside a
+    hyphenated modifier ("Zaporizhzhia-born") locates nothing and is left alone.
+
+    A lone foreign namesake (``_is_lone_namesake``) counts as a name the gazetteer lacks.
     """
-    focus = _focus_town(toponyms, hints)
+    named = [
+        t
+        for t in (*hints[:1], *toponyms)
+        if t.place is not None and t.place.country and not t.is_embedded and not t.is_contained
+    ]
+    countries = Counter(t.place.country for t in named if t.place is not None)
+    main = countries.most_common(1)[0][0] if countries else None
+    toponyms = [replace(t, place=None) if _is_lone_namesake(t, main, countries) else t for t in toponyms]
+    focus = _focus_town(named, main)
     contained = []
     for index, t in enumerate(toponyms):
         if t.place is None and not t.is_embedded:
-            town = _stated_town(toponyms, index, doc) or focus
+            town = _stated_container(toponyms, index, doc) or focus
             contained.append(replace(t, place=town, is_contained=True) if town is not None else t)
         else:
             contained.append(t)
     return contained
 
 
-def _focus_town(toponyms: list[Toponym], hints: list[Toponym]) -> Place | None:
+# A town this large is named abroad in its own right ("talks in Geneva" in a Brazil story).
+_NAMESAKE_CEILING = 100_000
+
+
+def _is_lone_namesake(toponym: Toponym, main: str | None, countries: Counter[str]) -> bool:
+    """Say whether a town read inside a longer name is a far namesake, not what the text means.
+
+    "Robert Trent Jones Golf Club" holds a Philippine town Jones, "Marjory Stoneman Douglas
+    High School" the Isle of Man's Douglas. A small town that only the phrase matcher or a
+    site's name found, in a country nothing else in an article about another country
+    names, is a person's name or a word; the site stands in the article's own town.
+    """
+    place = toponym.place
+    if place is None or place.kind != "city" or main is None or place.country in (None, main):
+        return False
+    if countries[main] < 2 or place.population >= _NAMESAKE_CEILING:
+        return False
+    inside = toponym.source == "gazetteer" or len(toponym.span.text.split()) > len(place.name.split())
+    own_vote = 0 if toponym.is_embedded else 1
+    return inside and countries[place.country or ""] <= own_vote
+
+
+def _focus_town(named: list[Toponym], main: str | None) -> Place | None:
     """Return the town the article is about: the one it names most, the earliest on a tie.
 
-    Only a town of the country the article names most counts: a stray match elsewhere
-    ("Villanueva", a surname and a Colombian town, in a Manila court report) must not
-    place the article's streets abroad. The dateline's town counts as one mention, made
-    first. A site named for its town ("Colchester General Hospital") is a mention of the
-    town too.
+    ``named`` are the dateline's place and the body's resolved places, in text order.
+    Only a town of the country the article names most (``main``) counts: a stray match
+    elsewhere ("Villanueva", a surname and a Colombian town, in a Manila court report) must
+    not place the article's streets abroad. A site named for its town ("Colchester General
+    Hospital") is a mention of the town too.
     """
-    named = [
-        t.place
-        for t in (*hints[:1], *toponyms)
-        if t.place is not None and t.place.country and not t.is_embedded and not t.is_contained
-    ]
-    countries = Counter(place.country for place in named)
-    if not countries:
-        return None
-    country = countries.most_common(1)[0][0]
     # Counter keeps first-seen order, and most_common is stable: ties go to the earliest.
-    towns = Counter(place for place in named if place.kind == "city" and place.country == country)
+    towns = Counter(
+        t.place for t in named if t.place is not None and t.place.kind == "city" and t.place.country == main
+    )
     return towns.most_common(1)[0][0] if towns else None
 
 
-def _stated_town(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
-    """Return the town named right after a site: "X in Y", "X, Y", "X at Y", "X of Y"."""
+def _stated_container(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
+    """Return the place named right after a name: "X in Y", "X, Y", "X at Y", "X of Y".
+
+    A town or site holds the name; so does a county, state or country ("Knockhill, Fife",
+    "Torkula village in Benue"), at that coarser precision.
+    """
     if index + 1 >= len(toponyms):
         return None
     here, after = toponyms[index], toponyms[index + 1]
-    if after.place is None or after.place.kind not in ("city", "point") or after.is_embedded:
+    if after.place is None or after.place.kind == "region" or after.is_embedded or after.is_contained:
         return None
     if after.token_start - here.token_end != 1 or doc[here.token_end].lower_ not in _SITE_LINKS:
         return None
