@@ -21,6 +21,7 @@ _END = re.compile(r"\s*(?:\(|\s-{1,2}\s|-{1,2}\s|[\u2013\u2014:])")
 # A date part ("April 5", "June 18") is no place.
 _DATE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
 _CONTAINER_KINDS = ("country", "admin1", "region")
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 _TITLE_DATELINE = re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
 
 
@@ -47,10 +48,13 @@ def read_dateline(text: str, gazetteer: Gazetteer) -> list[DatelinePart]:
         if colon is None or not any(p.kind in ("city", "country") for p in gazetteer.lookup(colon.group(1))):
             return []
         head = colon.group(0)
-    cut = _END.search(head)
-    place_part = head[: cut.start()] if cut else head
+    bracketed = _BRACKETED.match(head)
+    if bracketed:  # "(NEW YORK) - Police officers ..."
+        place_part, offset = bracketed.group(1), bracketed.start(1)
+    else:
+        cut = _END.search(head)
+        place_part, offset = (head[: cut.start()] if cut else head), 0
     parts: list[tuple[int, str]] = []
-    offset = 0
     for piece in place_part.split(","):
         stripped = piece.strip()
         if stripped and not _DATE.match(stripped):

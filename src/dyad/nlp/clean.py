@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 
-# An upper-case place, optional ", Region/Country" and optional date or agency, then a dash.
+# An upper-case place (in brackets too), optional ", Region/Country", optional date or
+# agency, then a dash or colon. Wires drop the spaces round a long dash ("WASHINGTON—The")
+# and after an agency's colon ("(APP):Chief"); after an agency the separator may be a
+# stray character or nothing ("BEIRUT (AP) The", "(AP) \ufffd A").
 _DATELINE = re.compile(
     r"""^\s*
+    (?P<open>\()?
     (?P<place>[A-Z][A-Z .'\-]{1,40}?)              # ERBIL / NEW YORK / ABU DHABI
+    (?(open)\))
     (?:,\s*[A-Z][\w .'\-]{1,40}?)?                  # , Kurdistan Region / , Iraq
-    (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?      # , June 18
-    (?:\s*\((?:[A-Z][\w ]{1,20})\))?                # (Reuters)
-    \s*(?:-{1,2}|\u2013|\u2014|:)\s+""",
+    (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?   # , June 18 / , April 05, 2018
+    (?:\s*\((?P<agency>[A-Z][\w ]{1,20})\))?      # (Reuters)
+    (?:
+        \s*(?:-{1,2}|\u2013|\u2014|:)\s+
+      | \s*[\u2013\u2014](?=[A-Z])
+      | (?(agency)\s*(?::|[^\w\s"'(])?\s*(?=[A-Z])|(?!))
+    )""",
     re.VERBOSE,
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*\n")
