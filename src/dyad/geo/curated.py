@@ -3,7 +3,9 @@
 * ``supplement.tsv``: bases, camps, crossings, towns, districts and regions that no
   package has, or names differently from the news;
 * ``countries.tsv``: country centre points (as GeoNames places them) and news aliases;
-* ``admin1_aliases.tsv``: short forms of first-level subdivisions ("Va.", "N.J.", "Calif.").
+* ``admin1_aliases.tsv``: short forms of first-level subdivisions ("Va.", "N.J.", "Calif.");
+* ``demonyms.tsv``: national demonyms ("Dutch", "Ukrainian"), generated from the actor
+  knowledge base by ``scripts/build_countries.py``.
 
 Every malformed row is a ``ConfigError`` naming the file, the line and the fix.
 """
@@ -23,6 +25,7 @@ PRECISIONS = ("point", "town", "admin1", "country")
 COUNTRY_COLUMNS = ("country", "aliases", "lat", "lon")
 SUPPLEMENT_COLUMNS = ("name", "aliases", "country", "admin1", "lat", "lon", "kind", "precision")
 ADMIN1_ALIAS_COLUMNS = ("country", "admin1", "aliases")
+DEMONYM_COLUMNS = ("country", "name", "demonyms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,19 @@ def read_tsv(path: Path | object, columns: tuple[str, ...]) -> list[dict[str, st
             )
         rows.append(dict(zip(columns, (f.strip() for f in fields), strict=True)))
     return rows
+
+
+def read_demonyms(path: Path | object) -> dict[str, tuple[str, str]]:
+    """Read ``demonyms.tsv``: each demonym → (alpha-3 code, country name).
+
+    Raises:
+        ConfigError: a row is malformed.
+    """
+    return {
+        demonym: (row["country"], row["name"])
+        for row in read_tsv(path, DEMONYM_COLUMNS)
+        for demonym in _aliases(row["demonyms"])
+    }
 
 
 def _float(value: str, path: object, what: str) -> float | None:

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from dyad.errors import ConfigError
-from dyad.geo.curated import read_admin1_aliases, read_countries, read_supplement
+from dyad.geo.curated import read_admin1_aliases, read_countries, read_demonyms, read_supplement
 from dyad.geo.geonames import INDEX_VERSION, MIN_POPULATION, index_header, index_keys, index_rows, name_key
 from dyad.geo.smalltowns import SmallTowns
 
@@ -70,11 +70,16 @@ class Gazetteer:
     """
 
     def __init__(
-        self, places: list[Place], index: dict[str, list[int]], small_towns: SmallTowns | None = None
+        self,
+        places: list[Place],
+        index: dict[str, list[int]],
+        small_towns: SmallTowns | None = None,
+        demonyms: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         # index values encode 2 * place number + 1 when the key is an alternate name.
         self._index = index
         self._small_towns = small_towns
+        self._demonyms = {name_key(word): code for word, code in (demonyms or {}).items()}
         self.places = places
         self.countries = {p.country: p for p in places if p.kind == "country" and p.country}
         self.max_words = max((key.count(" ") + 1 for key in index), default=1)
@@ -133,11 +138,19 @@ class Gazetteer:
         return [place for place, _ in self.candidates(name)]
 
     def demonym(self, word: str) -> Place | None:
-        """Return the country or world region a demonym names ("Iraqi", "European"), if any.
+        """Return the country or world region a demonym names ("Iraqi", "Dutch", "European"), if any.
 
-        Suffix stripping, no list: Iraqi → Iraq, Syrian → Syria, Iranian → Iran, Indian →
-        India, European → Europe, Asian → Asia.
+        The national demonyms of ``demonyms.tsv`` first ("Dutch", "Ukrainian", "Saudi"),
+        then suffix stripping for the regular rest and world regions: Iraqi → Iraq,
+        European → Europe, Asian → Asia.
         """
+        listed = self._demonyms.get(name_key(word))
+        if listed is not None:
+            code, name = listed
+            place = self.countries.get(code)
+            if place is not None:
+                return place
+            return next((p for p in self.lookup(name) if p.kind == "country"), None)
         for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (3, "a"), (4, "")):
             stem = word[:-cut] + add
             if len(stem) >= 4:
@@ -334,7 +347,8 @@ def build_gazetteer(
         )
         builder.add(place, keys, len(keys) if row.kind != "city" else row.primary)
     logger.debug("gazetteer: %d places, %d names", len(builder.places), len(builder.index))
-    return Gazetteer(builder.places, builder.index, SmallTowns(index_path, floor))
+    demonyms = read_demonyms(_DATA / "demonyms.tsv")
+    return Gazetteer(builder.places, builder.index, SmallTowns(index_path, floor), demonyms)
 
 
 _CACHE: dict[tuple[int, Path | None], Gazetteer] = {}
