@@ -169,3 +169,12 @@ def test_mentions_a_name_placed_once_keeps_that_place_and_a_county_has_a_centre(
             True,
         )
         assert 51.9 < quay.lat < 52.6 and -4.8 < quay.lon < -3.6
+
+
+def test_mentions_a_place_tagged_with_its_county_as_one_name_is_split_at_the_comma(gazetteer):
+    # GeoWebNews (BTCC calendar): the model tags "Donington Park, Leicestershire" as one facility.
+    text = "7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire. 19 May: Croft."
+    mentions = place_mentions(parse(Article("donington", text)), gazetteer)
+    circuit = mention(mentions, "Donington Park")
+    assert (circuit.name, circuit.precision, circuit.is_contained) == ("Leicestershire", "admin1", True)
+    assert mention(mentions, "Leicestershire").is_contained is False

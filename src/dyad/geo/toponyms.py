@@ -262,9 +262,12 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         for inner in inside:
             found.append(_toponym(parsed, inner, gazetteer.candidates(inner.text), ent.label_))
             taken.update(range(inner.start, inner.end))
-        if not any(k in taken for k in range(span.start, span.end)):
-            found.append(_toponym(parsed, span, [], ent.label_))
-            taken.update(range(span.start, span.end))
+        # "Donington Park, Leicestershire" tagged as one name: the words before the comma
+        # are a place of their own, in the place after it.
+        comma = next((t.i for t in span if t.text == ","), span.end)
+        if comma > span.start and not any(k in taken for k in range(span.start, comma)):
+            found.append(_toponym(parsed, doc[span.start : comma], [], ent.label_))
+            taken.update(range(span.start, comma))
     for span, candidates, source in minor_toponyms(doc, gazetteer, taken, body_start):
         # Demonyms opening organisation names and countries in amounts are embedded.
         found.append(_toponym(parsed, span, candidates, source, embedded=source != "road"))
