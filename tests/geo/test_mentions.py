@@ -178,3 +178,15 @@ def test_mentions_a_place_tagged_with_its_county_as_one_name_is_split_at_the_com
     circuit = mention(mentions, "Donington Park")
     assert (circuit.name, circuit.precision, circuit.is_contained) == ("Leicestershire", "admin1", True)
     assert mention(mentions, "Leicestershire").is_contained is False
+
+
+def test_mentions_a_demonym_opening_a_name_is_an_embedded_country(gazetteer):
+    # GeoWebNews: the model tags "British" alone; it names the UK inside the championship's name.
+    text = "The 2018 British Touring Car Championship gets going tomorrow at Brands Hatch in Kent."
+    british = mention(place_mentions(parse(Article("btcc", text)), gazetteer), "British")
+    assert (british.country, british.precision, british.is_embedded) == ("GBR", "country", True)
+
+
+def test_mentions_a_demonym_before_a_common_noun_is_no_place(gazetteer):
+    text = "British officials said the talks in Geneva would resume on Monday."
+    assert [m.text for m in place_mentions(parse(Article("brit", text)), gazetteer)] == ["Geneva"]

@@ -1,7 +1,8 @@
 """Toponyms that the entity pass leaves behind: inside names, amounts and road numbers.
 
 * a demonym opening an organisation's name: "the European Commission", "Philippine Sports
-  Commission" (the region or country it names; embedded, never an event's place);
+  Commission", or any capitalised name: "British Touring Car Championship" (the region or
+  country it names; embedded, never an event's place);
 * a country inside an amount: "59.2 billion US dollars" (whose currency; embedded);
 * a road number: "the A417 southbound carriageway", "the M4 highway" (a place, placed in
   its town later), only when its sentence speaks of roads: "the A380" alone is an aircraft.
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Road numbers as British, Irish and Syrian news write them: "the A417", "M4 highway".
 ROAD = re.compile(r"^[ABMN]\d{1,4}$")
@@ -31,15 +32,21 @@ def minor_toponyms(
 ) -> Iterator[tuple[Span, list[tuple[Place, float]], str]]:
     """Yield ``(span, candidates, source)`` for each such toponym not already ``taken``.
 
-    ``source`` is "ORG" (a demonym in an organisation name), "MONEY" or "road".
+    ``source`` is "ORG" or "NORP" (a demonym opening a name), "MONEY" or "road".
     """
     used = set(taken)
     for ent in doc.ents:
         if ent.start_char < body_start:
             continue
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "NORP"):
             first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
-            if first.i in used or not first.text[:1].isupper() or first.i + 1 >= ent.end:
+            if first.i in used or not first.text[:1].isupper():
+                continue
+            # Inside the organisation's name, or (a demonym the model tags alone) opening
+            # a capitalised name: "British Touring Car Championship".
+            if first.i + 1 >= ent.end and not (
+                ent.label_ == "NORP" and len(ent) == 1 and ent.end < len(doc) and _opens_name(doc[ent.end])
+            ):
                 continue
             # A name the gazetteer knows itself ("Seattle Seahawks") is the phrase matcher's.
             place = None if gazetteer.has_key(name_key(first.text)) else gazetteer.demonym(first.text)
@@ -60,3 +67,8 @@ def minor_toponyms(
         if any(t.lower_ in _ROAD_WORDS for t in token.sent):
             used.add(token.i)
             yield doc[token.i : token.i + 1], [], "road"
+
+
+def _opens_name(token: Token) -> bool:
+    """Say whether a token carries on a proper name (capitalised proper noun: "Touring")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
