@@ -94,7 +94,7 @@ def test_annotate_places_resolved_with_coordinates(pipeline):
     assert paris["country"] == "FRA"
     assert paris["lat"] == pytest.approx(48.85, abs=0.1)
     asad = next(record for key, record in found.items() if "Asad" in key)
-    assert asad["country"] == "IRQ"
+    assert (asad["country"], asad["basis"], asad["embedded"]) == ("IRQ", "gazetteer", False)
     assert set(asad) >= {"name", "country", "admin1", "lat", "lon", "geonameid", "precision"}
 
 

@@ -73,7 +73,13 @@ class TimeValue:
 
 @dataclass(frozen=True, slots=True)
 class PlaceValue:
-    """The gazetteer entry a toponym resolved to; all None when the gazetteer knows no such place."""
+    """The gazetteer entry a toponym resolved to; all None when the gazetteer knows no such place.
+
+    ``basis`` says where the entry came from: ``gazetteer`` (the name's own), ``stated``
+    (the place the text names right after it, for a name the gazetteer lacks), ``focus``
+    (the town the article is about). ``embedded`` marks a name inside another name
+    ("University of Texas", "US-led"): a toponym, but never where an event happened.
+    """
 
     name: str | None
     country: str | None = None
@@ -82,6 +88,8 @@ class PlaceValue:
     lon: float | None = None
     geonameid: int | None = None
     precision: str | None = None
+    basis: str | None = None
+    embedded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +202,9 @@ def _places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Mention]:
             parsed.article.id,
             Layer.PLACES,
             TextSpan(m.start, m.end, m.text),
-            PlaceValue(m.name, m.country, m.admin1, m.lat, m.lon, m.geonameid, m.precision),
+            PlaceValue(
+                m.name, m.country, m.admin1, m.lat, m.lon, m.geonameid, m.precision, m.basis, m.is_embedded
+            ),
         )
         for m in place_mentions(parsed, gazetteer)
     ]

@@ -126,7 +126,7 @@ def test_mentions_an_unknown_village_is_placed_in_the_town_the_article_names_mos
     )
     mentions = place_mentions(parse(Article("nenagh", text)), gazetteer)
     village = mention(mentions, "Portroe")
-    assert (village.name, village.country, village.is_contained) == ("Nenagh", "IRL", True)
+    assert (village.name, village.country, village.basis) == ("Nenagh", "IRL", "focus")
 
 
 def test_mentions_a_far_namesake_inside_a_site_name_yields_to_the_article_town(gazetteer):
@@ -176,8 +176,8 @@ def test_mentions_a_place_tagged_with_its_county_as_one_name_is_split_at_the_com
     text = "7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire. 19 May: Croft."
     mentions = place_mentions(parse(Article("donington", text)), gazetteer)
     circuit = mention(mentions, "Donington Park")
-    assert (circuit.name, circuit.precision, circuit.is_contained) == ("Leicestershire", "admin1", True)
-    assert mention(mentions, "Leicestershire").is_contained is False
+    assert (circuit.name, circuit.precision, circuit.basis) == ("Leicestershire", "admin1", "stated")
+    assert mention(mentions, "Leicestershire").basis == "gazetteer"
 
 
 def test_mentions_a_demonym_opening_a_name_is_an_embedded_country(gazetteer):

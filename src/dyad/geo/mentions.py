@@ -24,6 +24,8 @@ class PlaceMention:
     ``is_embedded`` marks a name inside an organisation's ("University of Texas");
     ``is_contained`` a name the gazetteer lacks (a street, venue or village), placed in
     the place stated after it or the town the article is about, at that place's precision.
+    ``basis`` says which: ``gazetteer`` (the name's own entry), ``stated`` (the place named
+    after it: "Knockhill, Fife"), ``focus`` (the article's town), None when unplaced.
     """
 
     text: str
@@ -39,6 +41,7 @@ class PlaceMention:
     source: str
     is_embedded: bool = False
     is_contained: bool = False
+    basis: str | None = None
 
 
 def place_mentions(parsed: ParsedArticle, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -75,4 +78,5 @@ def _mention(toponym: Toponym) -> PlaceMention:
         source=toponym.source,
         is_embedded=toponym.is_embedded,
         is_contained=toponym.is_contained,
+        basis=toponym.contained or ("gazetteer" if place else None),
     )

@@ -195,9 +195,10 @@ class Toponym:
 
     ``token_start``/``token_end`` index the window's ``Doc``; ``place`` is None when the
     gazetteer knows no such name. ``source`` is the spaCy label or ``gazetteer``.
-    ``priors`` are the candidates' context-free scores. ``is_contained`` marks a street or
-    building the gazetteer does not know, placed in the town the article is about (ACLED
-    codes such places at the nearest town).
+    ``priors`` are the candidates' context-free scores. ``contained`` says how a name the
+    gazetteer does not know was placed (ACLED codes such places at the nearest town):
+    ``"stated"`` in the place the text names right after it, ``"focus"`` in the town the
+    article is about; None for a gazetteer match or an unplaced name.
     """
 
     span: TextSpan
@@ -208,7 +209,12 @@ class Toponym:
     source: str
     is_embedded: bool = False
     priors: tuple[float, ...] = ()
-    is_contained: bool = False
+    contained: str | None = None
+
+    @property
+    def is_contained(self) -> bool:
+        """Say whether the place is a container's, not the name's own gazetteer entry."""
+        return self.contained is not None
 
 
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
@@ -558,8 +564,13 @@ def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[To
             container = _stated_container(toponyms, index, doc)
             if container is not None:
                 stated.setdefault(key, container)
-            town = container or stated.get(key) or focus
-            contained.append(replace(t, place=town, is_contained=True) if town is not None else t)
+            container = container or stated.get(key)
+            if container is not None:
+                contained.append(replace(t, place=container, contained="stated"))
+            elif focus is not None:
+                contained.append(replace(t, place=focus, contained="focus"))
+            else:
+                contained.append(t)
         else:
             contained.append(t)
     return contained
