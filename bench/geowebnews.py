@@ -1,9 +1,10 @@
 """Toponym recognition and resolution on GeoWebNews (``/work/shared/gold/geowebnews.jsonl``).
 
-Gold: the toponyms that carry coordinates. Adjectival modifiers ("Syrian", "Kurdish") are
-reported apart, because dyad does not treat demonyms as places by design. Predictions are
-what ``dyad annotate --layer places`` lists (``dyad.geo.place_mentions``), dateline
-included: GeoWebNews annotates datelines ("LOS ANGELES (AP) -") as toponyms.
+Gold: the toponyms that carry coordinates, all of them (``all``) and without the adjectival
+modifiers ("Syrian", "Kurdish"; ``no-adjectives``), which dyad lists as embedded demonym
+mentions that never locate an event. Predictions are what ``dyad annotate --layer places``
+lists (``dyad.geo.place_mentions``), dateline included: GeoWebNews annotates datelines
+("LOS ANGELES (AP) -") as toponyms.
 
 Recall and precision use span overlap; a predicted toponym counts as a false positive only
 if it overlaps no gold annotation at all (coordinates or not, incl. literal expressions and

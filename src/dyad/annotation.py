@@ -75,10 +75,11 @@ class TimeValue:
 class PlaceValue:
     """The gazetteer entry a toponym resolved to; all None when the gazetteer knows no such place.
 
-    ``basis`` says where the entry came from: ``gazetteer`` (the name's own), ``stated``
-    (the place the text names right after it, for a name the gazetteer lacks), ``focus``
-    (the town the article is about). ``embedded`` marks a name inside another name
-    ("University of Texas", "US-led"): a toponym, but never where an event happened.
+    ``basis`` says where the entry came from: ``gazetteer`` (the name's own), ``demonym``
+    (the country a demonym names), ``stated`` (the place the text names right after it, for
+    a name the gazetteer lacks), ``focus`` (the town the article is about). ``embedded``
+    marks a demonym or a name inside another name ("University of Texas", "US-led"): a
+    toponym, but never where an event happened.
     """
 
     name: str | None

@@ -187,6 +187,15 @@ def test_mentions_a_demonym_opening_a_name_is_an_embedded_country(gazetteer):
     assert (british.country, british.precision, british.is_embedded) == ("GBR", "country", True)
 
 
-def test_mentions_a_demonym_before_a_common_noun_is_no_place(gazetteer):
-    text = "British officials said the talks in Geneva would resume on Monday."
-    assert [m.text for m in place_mentions(parse(Article("brit", text)), gazetteer)] == ["Geneva"]
+def test_mentions_list_demonyms_as_embedded_countries_that_locate_nothing(gazetteer):
+    # "Russian" inside the ministry's name and "Syrian" as a modifier name their countries;
+    # "Kurdish" names a people of four states, no country.
+    text = (
+        "The Russian Foreign Ministry said Syrian troops and Kurdish fighters clashed near Manbij on Sunday."
+    )
+    mentions = place_mentions(parse(Article("norp", text)), gazetteer)
+    found = {m.text: (m.country, m.basis, m.is_embedded) for m in mentions}
+    assert found["Russian"] == ("RUS", "demonym", True)
+    assert found["Syrian"] == ("SYR", "demonym", True)
+    assert "Kurdish" not in found
+    assert found["Manbij"] == ("SYR", "gazetteer", False)

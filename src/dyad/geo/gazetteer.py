@@ -137,6 +137,10 @@ class Gazetteer:
         """Return the candidates for ``name``, most likely first by prior alone."""
         return [place for place, _ in self.candidates(name)]
 
+    def is_national_demonym(self, word: str) -> bool:
+        """Say whether a word is one of the national demonyms of ``demonyms.tsv`` ("Dutch")."""
+        return name_key(word) in self._demonyms
+
     def demonym(self, word: str) -> Place | None:
         """Return the country or world region a demonym names ("Iraqi", "Dutch", "European"), if any.
 

@@ -32,7 +32,7 @@ def minor_toponyms(
 ) -> Iterator[tuple[Span, list[tuple[Place, float]], str]]:
     """Yield ``(span, candidates, source)`` for each such toponym not already ``taken``.
 
-    ``source`` is "ORG" or "NORP" (a demonym opening a name), "MONEY" or "road".
+    ``source`` is "demonym" (a demonym opening a name), "MONEY" or "road".
     """
     used = set(taken)
     for ent in doc.ents:
@@ -52,7 +52,7 @@ def minor_toponyms(
             place = None if gazetteer.has_key(name_key(first.text)) else gazetteer.demonym(first.text)
             if place is not None:
                 used.add(first.i)
-                yield doc[first.i : first.i + 1], [(place, 0.0)], "ORG"
+                yield doc[first.i : first.i + 1], [(place, 0.0)], "demonym"
         elif ent.label_ == "MONEY":
             for token in ent:
                 if token.i in used or not token.text[:1].isupper():

@@ -2,7 +2,8 @@
 
 Recognition joins spaCy's GPE/LOC/FAC entities with a gazetteer phrase match over proper
 nouns, so curated names the model misses ("Ain al-Asad", "Jurf al-Sakhar", "Kharg island")
-are found too. Demonyms (NORP: "Iraqi", "Syrian") are not places. Names inside an
+are found too. Demonyms (NORP: "Iraqi", "Syrian") are not toponyms here: the place
+mentions list them apart, embedded (``dyad.geo.mentions``). Names inside an
 organisation's name ("University of California") are kept but marked embedded: they are
 toponyms, yet they do not say where an event happened.
 
