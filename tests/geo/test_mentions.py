@@ -44,16 +44,31 @@ def test_mentions_state_abbreviation_is_the_parent(gazetteer):
     assert mention(mentions, "Va.").name == "Virginia"
 
 
-def test_mentions_x_in_y_parent_picks_portland_maine(gazetteer):
-    text = "Police clashed with protesters in Portland in Maine on Saturday."
-    town = mention(place_mentions(parse(Article("pm", text)), gazetteer), "Portland")
-    assert (town.country, town.admin1) == ("USA", "Maine")
-
-
-def test_mentions_bare_portland_is_the_larger_one(gazetteer):
-    text = "Police clashed with protesters in Portland on Saturday."
-    town = mention(place_mentions(parse(Article("po", text)), gazetteer), "Portland")
-    assert (town.country, town.admin1) == ("USA", "Oregon")
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # "X in Y" names the parent: Portland, Maine.
+        ("Police clashed with protesters in Portland in Maine on Saturday.", "Portland", ("USA", "Maine")),
+        # A bare name is the larger namesake.
+        ("Police clashed with protesters in Portland on Saturday.", "Portland", ("USA", "Oregon")),
+        # GeoWebNews: a town listed with places is a place, though tagged alone as a person.
+        (
+            "The line from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out.",
+            "Almelo",
+            ("NLD", "Overijssel"),
+        ),
+        # GeoWebNews (BTCC calendar): the name closing "Place, Name" is the county, not Kent, Washington.
+        (
+            "2018 calendar. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire.",
+            "Kent",
+            ("GBR", "Kent"),
+        ),
+    ],
+    ids=["x-in-y-parent", "larger-namesake", "listed-with-places", "closing-container"],
+)
+def test_mentions_resolve_by_their_context(gazetteer, text, name, expected):
+    place = mention(place_mentions(parse(Article(name, text)), gazetteer), name)
+    assert (place.country, place.admin1) == expected
 
 
 def test_mentions_unknown_street_is_placed_in_the_article_town(gazetteer):
@@ -102,20 +117,6 @@ def test_mentions_a_venue_after_at_is_placed_in_the_article_town(gazetteer):
 def test_mentions_an_employer_after_in_is_no_venue(gazetteer):
     text = "He served in the Army for ten years before he moved to Denver."
     assert [m.text for m in place_mentions(parse(Article("army", text)), gazetteer)] == ["Denver"]
-
-
-def test_mentions_a_town_listed_with_places_is_a_place(gazetteer):
-    # GeoWebNews: "Almelo" alone is tagged as a person.
-    text = "The line from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
-    town = mention(place_mentions(parse(Article("almelo", text)), gazetteer), "Almelo")
-    assert (town.name, town.country) == ("Almelo", "NLD")
-
-
-def test_mentions_the_name_closing_place_comma_name_is_the_county(gazetteer):
-    # GeoWebNews (BTCC calendar): Kent the county, not Kent, Washington.
-    text = "2018 calendar. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire."
-    county = mention(place_mentions(parse(Article("kent", text)), gazetteer), "Kent")
-    assert (county.name, county.country, county.precision) == ("Kent", "GBR", "admin1")
 
 
 def test_mentions_an_unknown_village_is_placed_in_the_town_the_article_names_most(gazetteer):
