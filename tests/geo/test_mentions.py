@@ -98,60 +98,60 @@ def test_mentions_mark_a_place_inside_a_hyphenated_modifier_embedded(gazetteer):
     assert (japan.country, japan.is_embedded) == ("JPN", False)
 
 
-def test_mentions_a_venue_after_at_is_placed_in_the_article_town(gazetteer):
-    # GeoWebNews: the small model tags the stadium as a person; "inside" and "into" locate it.
-    text = (
-        "Merseyside Police arrested four men in Liverpool after the match. Fans also set off fireworks "
-        "inside Anfield and threw objects including bottles as City's bus made its way into Anfield."
-    )
-    mentions = place_mentions(parse(Article("anfield", text)), gazetteer)
-    stadium = mention(mentions, "Anfield")
-    assert (stadium.name, stadium.country, stadium.precision, stadium.is_contained) == (
-        "Liverpool",
-        "GBR",
-        "town",
-        True,
-    )
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # GeoWebNews: the model tags the stadium as a person; "inside" and "into" locate it.
+        (
+            "Merseyside Police arrested four men in Liverpool after the match. Fans also set off "
+            "fireworks inside Anfield and threw objects as City's bus made its way into Anfield.",
+            "Anfield",
+            ("Liverpool", "GBR", "town", "focus"),
+        ),
+        # GeoWebNews: Portroe and Toomevara are villages below the gazetteer's floor.
+        (
+            "Tipperary County Council received 50 applications for housing grants in Nenagh. "
+            "There were 26 applicants in Portroe with 24 in Toomevara, the council in Nenagh said.",
+            "Portroe",
+            ("Nenagh", "IRL", "town", "focus"),
+        ),
+        # GeoWebNews: "Jones" of the golf club's name is no Philippine town in a Virginia story.
+        (
+            "Haymarket, Virginia, has grown fast since the 1990s, and so has Gainesville, Virginia, "
+            "next door. Golfers in Haymarket play at Robert Trent Jones Golf Club, a private club.",
+            "Robert Trent Jones Golf Club",
+            ("Gainesville", "USA", "town", "focus"),
+        ),
+        # GeoWebNews (BTCC calendar): the Northamptonshire circuit, not North Carolina's town.
+        (
+            "The season ends in August: Rockingham, Northamptonshire. 25/26 August: Knockhill, Fife.",
+            "Rockingham",
+            ("Northamptonshire", "GBR", "admin1", "stated"),
+        ),
+        # The model tags "Donington Park, Leicestershire" as one facility: split at the comma.
+        (
+            "7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire. 19 May: Croft.",
+            "Donington Park",
+            ("Leicestershire", "GBR", "admin1", "stated"),
+        ),
+    ],
+    ids=[
+        "venue-after-inside",
+        "village",
+        "far-namesake-in-a-site",
+        "town-in-stated-county",
+        "split-at-comma",
+    ],
+)
+def test_mentions_place_a_name_the_gazetteer_lacks_in_its_container(gazetteer, text, name, expected):
+    place = mention(place_mentions(parse(Article(name, text)), gazetteer), name)
+    assert (place.name, place.country, place.precision, place.basis) == expected
+    assert place.is_contained
 
 
 def test_mentions_an_employer_after_in_is_no_venue(gazetteer):
     text = "He served in the Army for ten years before he moved to Denver."
     assert [m.text for m in place_mentions(parse(Article("army", text)), gazetteer)] == ["Denver"]
-
-
-def test_mentions_an_unknown_village_is_placed_in_the_town_the_article_names_most(gazetteer):
-    # GeoWebNews: Toomevara and Portroe are villages below the gazetteer's floor.
-    text = (
-        "Tipperary County Council received 50 applications for housing grants in Nenagh. "
-        "There were 26 applicants in Portroe with 24 in Toomevara, the council in Nenagh said."
-    )
-    mentions = place_mentions(parse(Article("nenagh", text)), gazetteer)
-    village = mention(mentions, "Portroe")
-    assert (village.name, village.country, village.basis) == ("Nenagh", "IRL", "focus")
-
-
-def test_mentions_a_far_namesake_inside_a_site_name_yields_to_the_article_town(gazetteer):
-    # GeoWebNews: "Jones" of the golf club's name is no Philippine town in a Virginia story.
-    text = (
-        "Haymarket, Virginia, has grown fast since the 1990s, and so has Gainesville, Virginia, next "
-        "door. Golfers in Haymarket play at Robert Trent Jones Golf Club, a private membership club."
-    )
-    mentions = place_mentions(parse(Article("rtj", text)), gazetteer)
-    club = next(m for m in mentions if "Jones" in m.text)
-    assert (club.name, club.admin1, club.is_contained) == ("Gainesville", "Virginia", True)
-
-
-def test_mentions_an_unknown_town_in_a_stated_county_is_placed_in_the_county(gazetteer):
-    # GeoWebNews (BTCC calendar): Rockingham the Northamptonshire circuit, not North Carolina's town.
-    text = "The season ends in August: Rockingham, Northamptonshire. 25/26 August: Knockhill, Fife."
-    mentions = place_mentions(parse(Article("rockingham", text)), gazetteer)
-    circuit = mention(mentions, "Rockingham")
-    assert (circuit.name, circuit.country, circuit.precision, circuit.is_contained) == (
-        "Northamptonshire",
-        "GBR",
-        "admin1",
-        True,
-    )
 
 
 def test_mentions_a_name_placed_once_keeps_that_place_and_a_county_has_a_centre(gazetteer):
@@ -170,15 +170,6 @@ def test_mentions_a_name_placed_once_keeps_that_place_and_a_county_has_a_centre(
             True,
         )
         assert 51.9 < quay.lat < 52.6 and -4.8 < quay.lon < -3.6
-
-
-def test_mentions_a_place_tagged_with_its_county_as_one_name_is_split_at_the_comma(gazetteer):
-    # GeoWebNews (BTCC calendar): the model tags "Donington Park, Leicestershire" as one facility.
-    text = "7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire. 19 May: Croft."
-    mentions = place_mentions(parse(Article("donington", text)), gazetteer)
-    circuit = mention(mentions, "Donington Park")
-    assert (circuit.name, circuit.precision, circuit.basis) == ("Leicestershire", "admin1", "stated")
-    assert mention(mentions, "Leicestershire").basis == "gazetteer"
 
 
 def test_mentions_a_demonym_opening_a_name_is_an_embedded_country(gazetteer):
