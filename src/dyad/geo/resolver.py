@@ -114,7 +114,12 @@ class LocationResolver:
         """Return the events with ``locations`` set and this stage added to ``coded_by``."""
         if not events:
             return []
-        toponyms = [t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None]
+        # A name placed only by the article's focus town ("at Whole Foods", or a company the
+        # model tags as a place) is a guess: listed as a mention, it never locates an event,
+        # nor votes for the focus it was placed by.
+        toponyms = [
+            t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None and t.contained != "focus"
+        ]
         dateline = None if toponyms else self._dateline(parsed)
         demonyms = self._demonym_countries(parsed)
         # Everyone a sentence's events name: "angry over the US killing of Soleimani, the
