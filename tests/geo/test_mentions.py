@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from dyad.geo import PlaceMention, load_gazetteer, place_mentions
@@ -191,3 +194,32 @@ def test_mentions_list_demonyms_as_embedded_countries_that_locate_nothing(gazett
     assert found["Syrian"] == ("SYR", "demonym", True)
     assert "Kurdish" not in found
     assert found["Manbij"] == ("SYR", "gazetteer", False)
+
+
+def test_mentions_drop_a_stray_foreign_town_the_phrase_matcher_reads_in_a_title(gazetteer):
+    # Reuters 21578 wording: "Vice" of "Vice Adm." is a Peruvian town's name, not a place.
+    text = (
+        "Ronald Reagan met aides at the White House in Washington on Monday. The other victims of the "
+        "scandal are former National Security Adviser Vice Adm. John Poindexter, who resigned, and "
+        "Marine Lt. Col. Oliver North, who was fired in Washington."
+    )
+    assert "Vice" not in {m.text for m in place_mentions(parse(Article("vice", text)), gazetteer)}
+
+
+def test_mentions_keep_a_small_foreign_town_the_article_names_a_people_of(gazetteer):
+    # "Israeli" makes Sderot no stray namesake in a story about Lebanon.
+    text = "Lebanese officials in Beirut and Sidon said Hezbollah rockets hit Sderot, an Israeli town."
+    town = mention(place_mentions(parse(Article("sderot", text)), gazetteer), "Sderot")
+    assert (town.name, town.country, town.basis) == ("Sderot", "ISR", "gazetteer")
+
+
+def test_mentions_a_name_that_speaks_is_not_placed_at_the_article_focus(gazetteer):
+    # Reuters 21578 #833: the model tags "Yeutter" (the US trade representative) as a place.
+    record = next(
+        json.loads(line)
+        for line in Path("/work/shared/corpus/reuters21578.jsonl").read_text(encoding="utf-8").splitlines()
+        if '"reuters21578:833"' in line
+    )
+    mentions = place_mentions(parse(Article(record["id"], record["text"])), gazetteer)
+    bases = [m.basis for m in mentions if m.text == "Yeutter"]
+    assert bases and set(bases) == {None}

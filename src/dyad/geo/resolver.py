@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from dyad.errors import ConfigError
 from dyad.geo.gazetteer import Gazetteer, Place, load_gazetteer
-from dyad.geo.toponyms import Toponym, dateline_toponym, find_toponyms
+from dyad.geo.toponyms import REPORTING_LEMMAS, Toponym, dateline_toponym, find_toponyms
 from dyad.model import Event, EventType, Location, TextSpan
 from dyad.nlp import ParsedArticle, find_body_start
 from dyad.registry import stages
@@ -62,28 +62,6 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "among",
         "through",
         "nearby",
-    }
-)
-REPORTING_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "state",
-        "add",
-        "quote",
-        "confirm",
-        "claim",
-        "write",
-        "declare",
-        "note",
-        "comment",
-        "explain",
-        "insist",
-        "according",
-        "speak",
-        "brief",
     }
 )
 # Events that happen to a place: their object is where they happened ("struck Kharg").

@@ -78,6 +78,30 @@ _FEATURE_WORDS = frozenset(
         "road",
     }
 )
+# Verbs of saying: their subject speaks (a person, a firm, a capital standing for its
+# government), and a place they govern locates the speaker, not the event.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "quote",
+        "confirm",
+        "claim",
+        "write",
+        "declare",
+        "note",
+        "comment",
+        "explain",
+        "insist",
+        "according",
+        "speak",
+        "brief",
+    }
+)
 # Entities that name a venue when "at" governs them ("at Anfield", "at Whole Foods").
 _VENUE_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _VENUE_PREPOSITIONS = frozenset({"at", "into", "inside", "outside"})
@@ -294,7 +318,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
-    return _contain(disambiguate(found, doc, hints), doc, hints)
+    demonyms = _demonym_countries(doc, gazetteer, body_start)
+    return _contain(disambiguate(found, doc, hints), doc, hints, demonyms)
 
 
 def _toponym(
@@ -535,17 +560,24 @@ def _plausible(span: Span) -> bool:
     return not (len(span) == 1 and len(span.text) <= 2 and not span.text.isupper())
 
 
-def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[Toponym]:
+def _contain(
+    toponyms: list[Toponym], doc: Doc, hints: list[Toponym], demonyms: Counter[str]
+) -> list[Toponym]:
     """Place the names the gazetteer lacks in their container or town: streets, venues, villages.
 
     The container is the place stated right after the name ("Collins Avenue in Miami
     Beach", "Knockhill, Fife"), else the article's focus town (``_focus_town``). Local
     news names its streets, shops and hamlets without their town, because the reader knows
     it; ACLED codes such places at the nearest town the same way. The toponym is marked
-    ``is_contained`` so a reader can tell this from a gazetteer match. A name inside a
-    hyphenated modifier ("Zaporizhzhia-born") locates nothing and is left alone.
+    ``contained`` so a reader can tell this from a gazetteer match. Left alone: a name
+    inside a hyphenated modifier ("Zaporizhzhia-born") locates nothing, and a name that
+    speaks ("Yeutter said", "Goodrich told analysts") is a person or a firm, so the focus
+    does not place it.
 
-    A lone foreign namesake (``_is_lone_namesake``) counts as a name the gazetteer lacks.
+    A lone foreign namesake (``_is_lone_namesake``) is a name the gazetteer lacks when it
+    is part of a longer name, and no place at all when the phrase matcher found it alone
+    ("Vice", a Peruvian town, in "Vice President"). ``demonyms`` counts the countries the
+    article's demonyms name: "Israeli" makes "Metula" no stray namesake.
     """
     named = [
         t
@@ -554,8 +586,16 @@ def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[To
     ]
     countries = Counter(t.place.country for t in named if t.place is not None)
     main = countries.most_common(1)[0][0] if countries else None
-    toponyms = [replace(t, place=None) if _is_lone_namesake(t, main, countries) else t for t in toponyms]
+    support = countries + demonyms
+    kept = []
+    for t in toponyms:
+        if not _is_lone_namesake(t, main, countries[main or ""], support):
+            kept.append(t)
+        elif t.source != "gazetteer":
+            kept.append(replace(t, place=None))
+    toponyms = kept
     focus = _focus_town(named, main)
+    speakers = _speakers(doc)
     # One name, one place: "New Quay, Ceredigion" once stated holds for every later "New Quay".
     stated: dict[str, Place] = {}
     contained = []
@@ -568,7 +608,7 @@ def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[To
             container = container or stated.get(key)
             if container is not None:
                 contained.append(replace(t, place=container, contained="stated"))
-            elif focus is not None:
+            elif focus is not None and key not in speakers:
                 contained.append(replace(t, place=focus, contained="focus"))
             else:
                 contained.append(t)
@@ -577,26 +617,46 @@ def _contain(toponyms: list[Toponym], doc: Doc, hints: list[Toponym]) -> list[To
     return contained
 
 
+def _speakers(doc: Doc) -> set[str]:
+    """Return the keys of the one-word names that say, tell or announce something in the text."""
+    return {
+        name_key(token.text)
+        for token in doc
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_.lower() in REPORTING_LEMMAS
+    }
+
+
+def _demonym_countries(doc: Doc, gazetteer: Gazetteer, body_start: int) -> Counter[str]:
+    """Count the countries the window's demonyms name ("Israeli", "Syrian")."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.start_char >= body_start:
+            place = gazetteer.demonym(ent.text)
+            if place is not None and place.country:
+                counts[place.country] += 1
+    return counts
+
+
 # A town this large is named abroad in its own right ("talks in Geneva" in a Brazil story).
 _NAMESAKE_CEILING = 100_000
 
 
-def _is_lone_namesake(toponym: Toponym, main: str | None, countries: Counter[str]) -> bool:
+def _is_lone_namesake(toponym: Toponym, main: str | None, main_votes: int, support: Counter[str]) -> bool:
     """Say whether a town read inside a longer name is a far namesake, not what the text means.
 
     "Robert Trent Jones Golf Club" holds a Philippine town Jones, "Marjory Stoneman Douglas
     High School" the Isle of Man's Douglas. A small town that only the phrase matcher or a
     site's name found, in a country nothing else in an article about another country
-    names, is a person's name or a word; the site stands in the article's own town.
+    names (no other place, no demonym), is a person's name or a word.
     """
     place = toponym.place
     if place is None or place.kind != "city" or main is None or place.country in (None, main):
         return False
-    if countries[main] < 2 or place.population >= _NAMESAKE_CEILING:
+    if main_votes < 2 or place.population >= _NAMESAKE_CEILING:
         return False
     inside = toponym.source == "gazetteer" or len(toponym.span.text.split()) > len(place.name.split())
     own_vote = 0 if toponym.is_embedded else 1
-    return inside and countries[place.country or ""] <= own_vote
+    return inside and support[place.country or ""] <= own_vote
 
 
 def _focus_town(named: list[Toponym], main: str | None) -> Place | None:
