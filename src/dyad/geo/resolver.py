@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING
 
 from dyad.errors import ConfigError
 from dyad.geo.gazetteer import Gazetteer, Place, load_gazetteer
-from dyad.geo.toponyms import REPORTING_LEMMAS, Toponym, dateline_toponym, find_toponyms
+from dyad.geo.toponyms import (
+    REPORTING_LEMMAS,
+    Toponym,
+    dateline_toponym,
+    demonym_countries,
+    find_toponyms,
+)
 from dyad.model import Event, EventType, Location, TextSpan
 from dyad.nlp import ParsedArticle, find_body_start
 from dyad.registry import stages
@@ -99,7 +105,9 @@ class LocationResolver:
             t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None and t.contained != "focus"
         ]
         dateline = None if toponyms else self._dateline(parsed)
-        demonyms = self._demonym_countries(parsed)
+        # Demonyms ("Iraqi", "Syrian") are evidence of the article's focus only.
+        body_start = find_body_start(parsed.article.text) - parsed.offset
+        demonyms = demonym_countries(parsed.doc, self.gazetteer, body_start)
         # Everyone a sentence's events name: "angry over the US killing of Soleimani, the
         # parliament passed a resolution": the US is who killed, not where parliament met.
         named: dict[int, list[TextSpan]] = {}
@@ -152,22 +160,6 @@ class LocationResolver:
             return _locations(sorted([*locative, *objects], key=lambda t: t.token_start))
         free = [t for t in sentence if _free_place(parsed, t, [*argument_spans, *named])]
         return _locations(free)
-
-    def _demonym_countries(self, parsed: ParsedArticle) -> Counter[str]:
-        """Count the countries named by demonyms ("Iraqi", "Syrian"): evidence of focus only."""
-        counts: Counter[str] = Counter()
-        body_start = find_body_start(parsed.article.text) - parsed.offset
-        for ent in parsed.doc.ents:
-            if ent.label_ == "NORP" and ent.start_char >= body_start:
-                country = self._demonym_country(ent.text)
-                if country:
-                    counts[country] += 1
-        return counts
-
-    def _demonym_country(self, word: str) -> str | None:
-        # Iraqi → Iraq, Syrian → Syria, Iranian → Iran, Israeli → Israel, American → America.
-        place = self.gazetteer.demonym(word)
-        return place.country if place is not None and place.kind == "country" else None
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
         toponym = dateline_toponym(parsed, self.gazetteer)

@@ -318,7 +318,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
-    demonyms = _demonym_countries(doc, gazetteer, body_start)
+    demonyms = demonym_countries(doc, gazetteer, body_start)
     return _contain(disambiguate(found, doc, hints), doc, hints, demonyms)
 
 
@@ -447,8 +447,8 @@ def _is_venue(ent: Span) -> bool:
     stadium tagged as a person ("Anfield"), a shop or gallery as an organisation ("Whole
     Foods", "Sullivan Goss"). Only "at" and the words of going in or being outside ("into
     Anfield"), right before the name (an article between): "in" and "on" also take
-    members and media ("in the Army", "on Twitter"). A
-    possessive ("at Google's offices") is the owner, not the site.
+    members and media ("in the Army", "on Twitter"). A possessive ("at Google's offices")
+    is the owner, not the site.
     """
     name = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
     if ent.label_ not in _VENUE_LABELS or not name.text[:1].isupper() or ent.start == 0:
@@ -626,8 +626,8 @@ def _speakers(doc: Doc) -> set[str]:
     }
 
 
-def _demonym_countries(doc: Doc, gazetteer: Gazetteer, body_start: int) -> Counter[str]:
-    """Count the countries the window's demonyms name ("Israeli", "Syrian")."""
+def demonym_countries(doc: Doc, gazetteer: Gazetteer, body_start: int) -> Counter[str]:
+    """Count the countries the window's demonyms name ("Israeli", "Syrian") after ``body_start``."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ == "NORP" and ent.start_char >= body_start:
