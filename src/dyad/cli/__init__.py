@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -25,6 +25,17 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out."
 )
+
+# Arguments and options several commands share, written once.
+InputsArgument = Annotated[
+    list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
+]
+KeepGoingOption = Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+VerboseOption = Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")]
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:

@@ -9,7 +9,20 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import Inputs, app, finish, output_stream, published_option, reported, setup_logging
+from dyad.cli import (
+    Inputs,
+    InputsArgument,
+    KeepGoingOption,
+    OutputOption,
+    PublishedOption,
+    VerboseOption,
+    app,
+    finish,
+    output_stream,
+    published_option,
+    reported,
+    setup_logging,
+)
 
 
 class AnnotateFormat(StrEnum):
@@ -29,24 +42,18 @@ class LayerChoice(StrEnum):
 
 @app.command()
 def annotate(
-    inputs: Annotated[
-        list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
-    ],
+    inputs: InputsArgument,
     layer: Annotated[LayerChoice, typer.Option(help="Which mentions to print.")],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
-    ] = None,
+    published: PublishedOption = None,
     output_format: Annotated[
         AnnotateFormat, typer.Option("--format", help="Output format.")
     ] = AnnotateFormat.JSONL,
-    keep_going: Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")] = False,
+    keep_going: KeepGoingOption = False,
     config: Annotated[
         Path | None, typer.Option(help="A TOML config file overriding the defaults (all layers but times).")
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
-    verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+    output: OutputOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Print every mention of one layer (times, places, quantities, actors), one JSON object per line."""
     from dyad.annotation import Annotator, Layer

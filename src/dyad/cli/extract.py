@@ -11,7 +11,20 @@ from typing import Annotated, Any
 
 import typer
 
-from dyad.cli import Inputs, app, finish, output_stream, published_option, reported, setup_logging
+from dyad.cli import (
+    Inputs,
+    InputsArgument,
+    KeepGoingOption,
+    OutputOption,
+    PublishedOption,
+    VerboseOption,
+    app,
+    finish,
+    output_stream,
+    published_option,
+    reported,
+    setup_logging,
+)
 
 
 class OutputFormat(StrEnum):
@@ -88,21 +101,15 @@ def _print_table(records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def extract(
-    inputs: Annotated[
-        list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
-    ],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
-    ] = None,
+    inputs: InputsArgument,
+    published: PublishedOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.JSONL,
-    keep_going: Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")] = False,
+    keep_going: KeepGoingOption = False,
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
-    verbose: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+    output: OutputOption = None,
+    verbose: VerboseOption = False,
     actors: Annotated[
         list[Path] | None,
         typer.Option("--actors", help="Extra actor file (format of dyad/actors/data/*.yaml); repeatable."),

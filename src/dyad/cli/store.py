@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dyad.cli import app, fail, published_option, setup_logging
+from dyad.cli import (
+    InputsArgument,
+    OutputOption,
+    PublishedOption,
+    VerboseOption,
+    app,
+    fail,
+    published_option,
+    setup_logging,
+)
 from dyad.errors import DyadError, IngestError, StageError
 
 if TYPE_CHECKING:
@@ -32,7 +41,6 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
-VerboseOption = Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")]
 
 # Filter flags, shared by events, stats and export; parsed by EventQuery.from_params.
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type(s), e.g. ASSAULT.")]
@@ -143,16 +151,12 @@ def _summary(report: IngestReport, db: str) -> None:
 
 @app.command()
 def ingest(
-    inputs: Annotated[
-        list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
-    ],
+    inputs: InputsArgument,
     db: DbOption = None,
     keep_going: Annotated[
         bool, typer.Option(help="Store bad records and failing articles as failures, and go on.")
     ] = False,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
-    ] = None,
+    published: PublishedOption = None,
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per committed batch.", min=1)] = 32,
     verbose: VerboseOption = False,
@@ -256,9 +260,7 @@ def events(
     output_format: Annotated[
         EventsFormat, typer.Option("--format", help="Output format.")
     ] = EventsFormat.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """List stored events that match the filters."""
@@ -330,9 +332,7 @@ def stats(
     output_format: Annotated[
         EventsFormat, typer.Option("--format", help="Output format.")
     ] = EventsFormat.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Count events and PLOVER conflict–cooperation scores per day/week/month, type, actor, dyad or place."""
@@ -380,9 +380,7 @@ def export_events(
         ExportChoice,
         typer.Option("--format", help="jsonl (contract records), csv, parquet, cameo (TSV), acled (CSV)."),
     ],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     db: DbOption = None,
     event_type: TypeOpt = None,
     mode: ModeOpt = None,
