@@ -50,18 +50,9 @@ class ReportedSpeech:
             addressee = [a for a in subjects(verb) if a.pos_ != "PRON" or a.lower_ in ("it", "they")]
             if not speaker or not addressee:
                 continue
+            rule = "request.reported-obligation.v1"
             events.append(
-                Event(
-                    article_id=parsed.article.id,
-                    event_type=EventType.REQUEST,
-                    trigger=parsed.text_span(verb),
-                    sentence=parsed.text_span(sent),
-                    rule="request.reported-obligation.v1",
-                    actors=self._actors(parsed, speaker, verb),
-                    recipients=self._actors(parsed, addressee, verb),
-                    confidence=0.6,
-                    coded_by=(self.name,),
-                )
+                self._speech_event(parsed, sent, verb, EventType.REQUEST, rule, speaker, addressee, 0.6)
             )
         return events
 
@@ -105,19 +96,37 @@ class ReportedSpeech:
                 accused = [a for a in subjects(cue.head) if a.pos_ != "PRON"]
                 if not speaker or not accused:
                     continue
+                rule = f"accuse.reported-cue.{cue.lemma_.lower()}.v1"
                 events.append(
-                    Event(
-                        article_id=parsed.article.id,
-                        event_type=EventType.ACCUSE,
-                        trigger=parsed.text_span(verb),
-                        sentence=parsed.text_span(sent),
-                        rule=f"accuse.reported-cue.{cue.lemma_.lower()}.v1",
-                        mode=("allege",),
-                        actors=self._actors(parsed, speaker, verb),
-                        recipients=self._actors(parsed, accused, verb),
-                        confidence=0.55,
-                        coded_by=(self.name,),
+                    self._speech_event(
+                        parsed, sent, verb, EventType.ACCUSE, rule, speaker, accused, 0.55, mode=("allege",)
                     )
                 )
                 break
         return events
+
+    def _speech_event(
+        self,
+        parsed: ParsedArticle,
+        sent: Span,
+        verb: Token,
+        event_type: EventType,
+        rule: str,
+        speaker: list[Token],
+        recipients: list[Token],
+        confidence: float,
+        mode: tuple[str, ...] = (),
+    ) -> Event:
+        """Return the event a statement makes, triggered by ``verb``: the speaker acts on ``recipients``."""
+        return Event(
+            article_id=parsed.article.id,
+            event_type=event_type,
+            trigger=parsed.text_span(verb),
+            sentence=parsed.text_span(sent),
+            rule=rule,
+            mode=mode,
+            actors=self._actors(parsed, speaker, verb),
+            recipients=self._actors(parsed, recipients, verb),
+            confidence=confidence,
+            coded_by=(self.name,),
+        )
