@@ -122,22 +122,27 @@ def index_rows(path: Path) -> Iterator[IndexRow]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         handle.readline()
         for line in handle:
-            kind, name, country, admin1, lat, lon, gid, population, capital, primary, keys = line.rstrip(
-                "\n"
-            ).split("\t")
-            yield IndexRow(
-                kind,
-                name,
-                country or None,
-                admin1 or None,
-                float(lat) if lat else None,
-                float(lon) if lon else None,
-                int(gid) if gid else None,
-                int(population),
-                capital == "1",
-                tuple(keys.split("|")),
-                int(primary),
-            )
+            yield parse_index_row(line)
+
+
+def parse_index_row(line: str) -> IndexRow:
+    """Return the row one line of an index file holds."""
+    kind, name, country, admin1, lat, lon, gid, population, capital, primary, keys = line.rstrip("\n").split(
+        "\t"
+    )
+    return IndexRow(
+        kind,
+        name,
+        country or None,
+        admin1 or None,
+        float(lat) if lat else None,
+        float(lon) if lon else None,
+        int(gid) if gid else None,
+        int(population),
+        capital == "1",
+        tuple(keys.split("|")),
+        int(primary),
+    )
 
 
 def write_index(path: Path, admin_names: Path | None = None) -> int:

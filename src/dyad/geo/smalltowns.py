@@ -17,7 +17,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyad.geo.geonames import name_key
+from dyad.geo.geonames import name_key, parse_index_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -63,15 +63,15 @@ class SmallTowns:
             self._rows = self._load()
         places = []
         for line in self._rows.get(name_key(name), ()):
-            _, own, country, admin1, lat, lon, gid, population, *_ = line.split("\t")
+            row = parse_index_row(line)
             place = Place(
-                own,
-                country or None,
-                admin1 or None,
-                float(lat) if lat else None,
-                float(lon) if lon else None,
-                int(gid) if gid else None,
-                int(population),
+                row.name,
+                row.country,
+                row.admin1,
+                row.lat,
+                row.lon,
+                row.geonameid,
+                row.population,
                 "city",
                 "town",
             )
