@@ -36,7 +36,7 @@ from dyad.geo.toponyms import (
     find_toponyms,
 )
 from dyad.model import Event, EventType, Location, TextSpan
-from dyad.nlp import ParsedArticle, find_body_start
+from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
 if TYPE_CHECKING:
@@ -98,16 +98,17 @@ class LocationResolver:
         """Return the events with ``locations`` set and this stage added to ``coded_by``."""
         if not events:
             return []
+        # Demonyms ("Iraqi", "Syrian") are evidence of the article's focus only.
+        demonyms = demonym_countries(parsed, self.gazetteer)
         # A name placed only by the article's focus town ("at Whole Foods", or a company the
         # model tags as a place) is a guess: listed as a mention, it never locates an event,
         # nor votes for the focus it was placed by.
         toponyms = [
-            t for t in find_toponyms(parsed, self.gazetteer) if t.place is not None and t.contained != "focus"
+            t
+            for t in find_toponyms(parsed, self.gazetteer, demonyms)
+            if t.place is not None and t.contained != "focus"
         ]
         dateline = None if toponyms else self._dateline(parsed)
-        # Demonyms ("Iraqi", "Syrian") are evidence of the article's focus only.
-        body_start = find_body_start(parsed.article.text) - parsed.offset
-        demonyms = demonym_countries(parsed.doc, self.gazetteer, body_start)
         # Everyone a sentence's events name: "angry over the US killing of Soleimani, the
         # parliament passed a resolution": the US is who killed, not where parliament met.
         named: dict[int, list[TextSpan]] = {}

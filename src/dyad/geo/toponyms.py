@@ -242,8 +242,13 @@ class Toponym:
         return self.contained is not None
 
 
-def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
-    """Return the toponyms of the window after the dateline, in text order, resolved."""
+def find_toponyms(
+    parsed: ParsedArticle, gazetteer: Gazetteer, demonyms: Counter[str] | None = None
+) -> list[Toponym]:
+    """Return the toponyms of the window after the dateline, in text order, resolved.
+
+    ``demonyms`` are the window's ``demonym_countries``, for a caller that has counted them.
+    """
     doc = parsed.doc
     body_start = find_body_start(parsed.article.text) - parsed.offset
     org_of: dict[int, Span] = {}
@@ -318,7 +323,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
-    demonyms = demonym_countries(doc, gazetteer, body_start)
+    if demonyms is None:
+        demonyms = demonym_countries(parsed, gazetteer)
     return _contain(disambiguate(found, doc, hints), doc, hints, demonyms)
 
 
@@ -626,10 +632,11 @@ def _speakers(doc: Doc) -> set[str]:
     }
 
 
-def demonym_countries(doc: Doc, gazetteer: Gazetteer, body_start: int) -> Counter[str]:
-    """Count the countries the window's demonyms name ("Israeli", "Syrian") after ``body_start``."""
+def demonym_countries(parsed: ParsedArticle, gazetteer: Gazetteer) -> Counter[str]:
+    """Count the countries the demonyms of the window's body name ("Israeli", "Syrian")."""
+    body_start = find_body_start(parsed.article.text) - parsed.offset
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in parsed.doc.ents:
         if ent.label_ == "NORP" and ent.start_char >= body_start:
             place = gazetteer.demonym(ent.text)
             if place is not None and place.country:
