@@ -167,16 +167,20 @@ def _cue(toponym: Toponym, doc: Doc) -> str | None:
     return None
 
 
+def follows_name_and_comma(name: Span) -> bool:
+    """Say whether a name comes right after a proper name and a comma: "Brands Hatch Indy, Kent"."""
+    doc = name.doc
+    return name.start >= 2 and doc[name.start - 1].text == "," and doc[name.start - 2].pos_ == "PROPN"
+
+
 def _is_container(name: Span, doc: Doc) -> bool:
     """Say whether a name closes "Place, Name": the county or state that place lies in.
 
     "Brands Hatch Indy, Kent." and "Donington Park, Leicestershire." name the county, not
     a town called Kent; a list goes on after the name ("Hilversum, Almelo and Zwolle").
     """
-    start, end = name.start, name.end
-    if start < 2 or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
-        return False
-    return end == len(doc) or (doc[end].is_punct and doc[end].text != ",")
+    end = name.end
+    return follows_name_and_comma(name) and (end == len(doc) or (doc[end].is_punct and doc[end].text != ","))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyad.geo.datelines import read_dateline
-from dyad.geo.disambiguation import disambiguate
+from dyad.geo.disambiguation import disambiguate, follows_name_and_comma
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
 from dyad.geo.minor import minor_toponyms
 from dyad.geo.modifiers import is_hyphen_modifier
@@ -399,9 +399,7 @@ def _is_stated_container(ent: Span, gazetteer: Gazetteer) -> bool:
     Kent said").
     """
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].pos_ != "PROPN":
-        return False
-    if ent.end < len(doc) and not doc[ent.end].is_punct:
+    if not follows_name_and_comma(ent) or (ent.end < len(doc) and not doc[ent.end].is_punct):
         return False
     return gazetteer.is_own_name(ent.text) and any(
         p.kind in ("admin1", "country") for p in gazetteer.lookup(ent.text)
