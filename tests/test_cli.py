@@ -91,3 +91,26 @@ def test_eval_scores_the_guiding_example(shared: Path) -> None:
     result = runner.invoke(app, ["eval", str(shared / "examples" / "iraq-mps-coalition.expected.yaml")])
     assert result.exit_code == 0, result.output
     assert "must 7/7" in result.stdout and "violations 0" in result.stdout
+
+
+def test_eval_of_acled_notes_prints_the_acled_scorecard(shared, tmp_path):
+    lines = (shared / "gold" / "acled_me2018.jsonl").read_text(encoding="utf-8").splitlines()
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(notes)])
+    assert result.exit_code == 0, result.output
+    assert "ACLED notes: 2 (2 with deaths)" in result.output
+    assert "fatalities exact when > 0 1.000" in result.output
+
+
+def test_eval_of_a_shared_folder_scores_both_parts(shared, tmp_path):
+    root = tmp_path / "shared"
+    (root / "gold").mkdir(parents=True)
+    lines = (shared / "gold" / "plover_gsr_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    (root / "gold" / "plover_gsr_dev.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "=== develop part ===" in result.output and "=== scored part ===" in result.output
+    summary = next(line for line in result.output.splitlines() if line.startswith("PLOVER type recall"))
+    figures = summary.removeprefix("PLOVER type recall / precision").split()
+    assert len(figures) == 6 and figures[1] == figures[4] == "/"  # develop "R / P", then scored "R / P"

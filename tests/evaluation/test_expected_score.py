@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dyad.errors import EvalError
-from dyad.evaluation import load_expected, score_examples, score_expected
+from dyad.evaluation import Part, load_expected, score_examples, score_expected
 from dyad.evaluation.expected import check_fields
 from dyad.model import Article
 
@@ -303,9 +303,18 @@ def test_expected_records_built_from_items_meet_them_and_violate_nothing(name):
 
 def test_expected_score_examples_reads_every_pair():
     scores = score_examples(EXAMPLES, extractor([]))
-    assert len(scores) == 7
+    assert len(scores) == len(list(EXAMPLES.glob("*.expected.yaml")))
     assert {s.article_id for s in scores} >= {"iraq-mps-coalition", "reuters21578:309"}
     assert all(not s.is_passed and s.n_must_passed == 0 for s in scores)
+    assert all(not item.is_found for s in scores for item in s.must)
+
+
+def test_expected_score_examples_scores_one_part_of_the_split():
+    develop = score_examples(EXAMPLES, extractor([]), part=Part.DEVELOP)
+    scored = score_examples(EXAMPLES, extractor([]), part=Part.SCORED)
+    assert "iraq-mps-coalition" in {s.article_id for s in develop}
+    assert len(develop) + len(scored) == len(list(EXAMPLES.glob("*.expected.yaml")))
+    assert not {s.article_id for s in develop} & {s.article_id for s in scored}
 
 
 def test_expected_check_fields_semantics():

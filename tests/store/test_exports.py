@@ -9,7 +9,8 @@ import json
 import polars as pl
 
 from dyad.store import EventQuery
-from dyad.store.exports import ACLED_COLUMNS, CAMEO_COLUMNS, acled_type, export, valid_cameo_codes
+from dyad.acled import acled_type
+from dyad.store.exports import ACLED_COLUMNS, CAMEO_COLUMNS, export, valid_cameo_codes
 
 ACLED_EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},

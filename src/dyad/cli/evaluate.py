@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,17 +12,47 @@ from dyad.cli import app, fail, reported
 from dyad.model import Article
 
 
+class PartChoice(StrEnum):
+    """Which part of the held-out split a single gold file is scored on."""
+
+    ALL = "all"
+    DEVELOP = "develop"
+    SCORED = "scored"
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[
         list[Path],
-        typer.Argument(help="PLOVER gold .jsonl files, *.expected.yaml files, or directories of examples."),
+        typer.Argument(
+            help="A shared folder (every dev set in it, both parts), PLOVER gold or ACLED notes .jsonl "
+            "files, *.expected.yaml files, or directories of examples."
+        ),
     ],
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
-    show_errors: Annotated[bool, typer.Option(help="List the sentences the coder got wrong.")] = False,
+    part: Annotated[
+        PartChoice, typer.Option(help="For one gold file: all of it, or one part of the held-out split.")
+    ] = PartChoice.ALL,
+    show_errors: Annotated[
+        bool, typer.Option(help="List what the coder got wrong (in a shared folder: the develop part only).")
+    ] = False,
 ) -> None:
     """Score the coder against gold files and print a scorecard."""
-    from dyad.evaluation import format_expected, format_gsr, score_examples, score_expected, score_plover_gsr
+    from dyad.evaluation import (
+        Extractors,
+        Part,
+        dev_scorecard,
+        format_acled,
+        format_expected,
+        format_gsr,
+        is_acled_notes,
+        is_dev_folder,
+        score_acled_notes,
+        score_examples,
+        score_expected,
+        score_plover_gsr,
+    )
+    from dyad.geo import load_gazetteer
     from dyad.pipeline import load_pipeline
     from dyad.records import event_to_record
 
@@ -36,16 +67,24 @@ def evaluate(
         # coded there by its governing REQUEST, THREATEN or AGREE, which dyad also emits.
         return [r for r in extract_records(article) if r["status"] in ("asserted", "claimed")]
 
+    chosen = None if part == PartChoice.ALL else Part(part.value)
     with reported():
         for path in gold:
-            if path.is_dir():
-                typer.echo(format_expected(score_examples(path, extract_records)))
+            if is_dev_folder(path):
+                extractors = Extractors(extract_records, extract_reported, load_gazetteer)
+                typer.echo(dev_scorecard(path, extractors, show_errors=show_errors))
+            elif path.is_dir():
+                typer.echo(format_expected(score_examples(path, extract_records, part=chosen)))
             elif path.name.endswith(".expected.yaml"):
                 articles = path.with_name(path.name.removesuffix(".expected.yaml") + ".jsonl")
                 typer.echo(format_expected([score_expected(articles, path, extract_records)]))
+            elif path.suffix == ".jsonl" and is_acled_notes(path):
+                typer.echo(format_acled(score_acled_notes(path, extract_records, part=chosen)))
             elif path.suffix == ".jsonl":
-                typer.echo(format_gsr(score_plover_gsr(path, extract_reported), show_errors=show_errors))
+                score = score_plover_gsr(path, extract_reported, part=chosen)
+                typer.echo(format_gsr(score, show_errors=show_errors))
             else:
                 raise fail(
-                    f"cannot score {path}: expected a .jsonl gold file, a .expected.yaml file or a directory"
+                    f"cannot score {path}: expected a shared folder, a .jsonl gold file, "
+                    "a .expected.yaml file or a directory of examples"
                 )

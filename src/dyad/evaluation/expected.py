@@ -19,6 +19,7 @@ import yaml
 
 from dyad.errors import EvalError
 from dyad.evaluation.gold import read_articles
+from dyad.evaluation.split import Part, select
 from dyad.model import Article, EventType
 
 Record = Mapping[str, Any]
@@ -80,6 +81,7 @@ class ItemResult:
     is_passed: bool
     reason: str
     event_id: str | None = None
+    is_found: bool = True  # some event of the item's type was emitted, right or not
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +345,9 @@ def _evidence(record: Record) -> str:
 def _match_item(item: Expectation, records: Sequence[Record]) -> ItemResult:
     candidates = [r for r in records if r.get("type") == item.event_type]
     if not candidates:
-        return ItemResult(item.id, str(item.event_type), False, f"no {item.event_type} event emitted")
+        return ItemResult(
+            item.id, str(item.event_type), False, f"no {item.event_type} event emitted", is_found=False
+        )
     failures = [(check_fields(item.fields, record), record) for record in candidates]
     # min() keeps the first of equals: ties go to the earliest emitted event.
     best_failures, best = min(failures, key=lambda pair: len(pair[0]))
@@ -389,8 +393,16 @@ def score_expected(jsonl_path: Path | str, yaml_path: Path | str, extract: Extra
     return score_records(expected, records, articles[0].id)
 
 
-def score_examples(directory: Path | str, extract: Extractor) -> list[ExpectedScore]:
+def _example_name(yaml_path: Path) -> str:
+    return yaml_path.name.removesuffix(".expected.yaml")
+
+
+def score_examples(
+    directory: Path | str, extract: Extractor, *, part: Part | None = None
+) -> list[ExpectedScore]:
     """Score every ``NAME.expected.yaml`` in ``directory`` with its ``NAME.jsonl``, in name order.
+
+    ``part`` keeps the examples of that part of the held-out split (keyed by ``NAME``).
 
     Raises:
         EvalError: the directory has no expected files, or one lacks its article file.
@@ -400,7 +412,7 @@ def score_examples(directory: Path | str, extract: Extractor) -> list[ExpectedSc
     if not yaml_paths:
         raise EvalError(f"no *.expected.yaml files in {directory}. Point to the examples directory.")
     scores = []
-    for yaml_path in yaml_paths:
+    for yaml_path in select(yaml_paths, _example_name, part):
         jsonl_path = yaml_path.with_name(yaml_path.name.removesuffix(".expected.yaml") + ".jsonl")
         if not jsonl_path.exists():
             raise EvalError(f"{yaml_path} has no article file {jsonl_path.name} next to it.")

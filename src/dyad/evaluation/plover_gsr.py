@@ -15,6 +15,7 @@ from typing import Any
 
 from dyad.errors import EvalError
 from dyad.evaluation.gold import GoldEvent, GsrSentence, normalize_country, normalize_sector, read_gsr
+from dyad.evaluation.split import Part, select
 from dyad.model import Article
 
 Record = Mapping[str, Any]
@@ -270,15 +271,18 @@ def score_gsr_sentences(sentences: Sequence[GsrSentence], extract: Extractor) ->
     )
 
 
-def score_plover_gsr(path: Path | str, extract: Extractor, *, limit: int | None = None) -> GsrScore:
+def score_plover_gsr(
+    path: Path | str, extract: Extractor, *, limit: int | None = None, part: Part | None = None
+) -> GsrScore:
     """Score ``extract`` on the PLOVER gold-standard file at ``path``.
 
-    ``limit`` scores only the first ``limit`` distinct sentences.
+    ``part`` keeps the sentences of that part of the held-out split (a sentence's key is its
+    text, so its records stay together); ``limit`` then scores only the first ``limit``.
 
     Raises:
         EvalError: the gold file cannot be read, or the extractor returned a malformed record.
     """
-    sentences = read_gsr(path)
+    sentences = select(read_gsr(path), lambda sentence: sentence.text, part)
     if limit is not None:
         sentences = sentences[:limit]
     return score_gsr_sentences(sentences, extract)

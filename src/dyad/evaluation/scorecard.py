@@ -5,8 +5,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from dyad.evaluation.acled_notes import NEAR_KM, AcledScore
 from dyad.evaluation.expected import ExpectedScore
 from dyad.evaluation.plover_gsr import GsrScore, MatchCounts
+from dyad.evaluation.timexes import TimexScore
+from dyad.evaluation.toponyms import ToponymScore
 
 _INDENT = "    "
 
@@ -87,3 +90,37 @@ def format_expected(scores: Sequence[ExpectedScore]) -> str:
         f"TOTAL: must {n_passed}/{n_must}, violations {n_violations}, articles passed {n_clean}/{len(scores)}"
     )
     return "\n".join(lines)
+
+
+def format_acled(score: AcledScore) -> str:
+    """Return the ACLED notes scorecard: type, fatalities, country, place and date of the main event."""
+    return "\n".join(
+        [
+            f"ACLED notes: {score.n_notes} ({len(score.fatal)} with deaths)",
+            f"  type {score.type_accuracy:.3f}  (no event {score.no_event:.3f})",
+            f"  fatalities exact when > 0 {score.fatalities_exact:.3f}"
+            f"  (none found {score.fatalities_missing:.3f})"
+            f"  false fatalities {score.false_fatalities:.3f}",
+            f"  country {score.country_accuracy:.3f}  within {NEAR_KM:.0f} km {score.near_accuracy:.3f}"
+            f"  date {score.date_accuracy:.3f}",
+        ]
+    )
+
+
+def format_timexes(score: TimexScore, *, show_errors: bool = False) -> str:
+    """Return the TempEval DATE scorecard, with each miss when ``show_errors``."""
+    lines = [
+        f"TempEval-3 DATE timexes: {score.n_gold}  span recall {score.span_recall:.3f}  "
+        f"value accuracy {score.value_accuracy:.3f}"
+    ]
+    if show_errors:
+        lines += [f"  {error}" for error in score.errors]
+    return "\n".join(lines)
+
+
+def format_toponyms(score: ToponymScore) -> str:
+    """Return the GeoWebNews scorecard: recognition recall and precision, geocoding within 161 km."""
+    return (
+        f"GeoWebNews toponyms: {score.n_gold}  recall {score.recall:.3f}  precision {score.precision:.3f}  "
+        f"acc@161 {score.accuracy_161:.3f}  acc@161|found {score.accuracy_161_found:.3f}"
+    )

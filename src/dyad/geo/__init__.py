@@ -8,6 +8,7 @@ crossings and regions (``geo/data/supplement.tsv``). ``place_mentions`` lists ev
 place name of an article, resolved: the ``places`` annotation layer.
 """
 
+from dyad.geo.disambiguation import km
 from dyad.geo.gazetteer import Gazetteer, Place, build_gazetteer, load_gazetteer, name_key
 from dyad.geo.mentions import PlaceMention, place_mentions
 
@@ -16,6 +17,7 @@ __all__ = [
     "Place",
     "PlaceMention",
     "build_gazetteer",
+    "km",
     "load_gazetteer",
     "name_key",
     "place_mentions",

@@ -16,8 +16,8 @@ from typing import IO, Any
 
 import polars as pl
 
+from dyad.acled import GEO_PRECISION, acled_country_name, acled_type
 from dyad.errors import StoreError
-from dyad.model import EventType
 from dyad.plover import QUAD_CODES, cameo_table
 from dyad.store.query import EventQuery
 from dyad.store.store import EventStore
@@ -108,82 +108,13 @@ ACLED_COLUMNS = (
     "notes", "source",
 )  # fmt: skip
 
-# PLOVER → ACLED (event_type, sub_event_type). ACLED codes political violence, protest and
-# "strategic developments"; PLOVER's verbal types (CONSULT, REQUEST, ACCUSE, ...) and the
-# material ones ACLED does not code (AID, COOPERATE, SANCTION, CONCEDE) have no ACLED
-# counterpart and are left out of the export rather than forced into "Other".
-# Modes are checked first, in the order below; then the type's default.
-ACLED_BY_MODE: dict[tuple[EventType, str], tuple[str, str]] = {
-    (EventType.ASSAULT, "aerial"): ("Explosions/Remote violence", "Air/drone strike"),
-    (EventType.ASSAULT, "drone"): ("Explosions/Remote violence", "Air/drone strike"),
-    (EventType.ASSAULT, "heavy-weapons"): ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (EventType.ASSAULT, "explosives"): ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    (EventType.ASSAULT, "suicide-attack"): ("Explosions/Remote violence", "Suicide bomb"),
-    (EventType.ASSAULT, "unconventional"): ("Explosions/Remote violence", "Chemical weapon"),
-    (EventType.ASSAULT, "sexual"): ("Violence against civilians", "Sexual violence"),
-    (EventType.ASSAULT, "abduct"): ("Violence against civilians", "Abduction/forced disappearance"),
-    (EventType.ASSAULT, "crowd-control"): ("Protests", "Excessive force against protesters"),
-    (EventType.ASSAULT, "destroy"): ("Strategic developments", "Looting/property destruction"),
-    (EventType.PROTEST, "riot"): ("Riots", "Violent demonstration"),
-    (EventType.COERCE, "arrest"): ("Strategic developments", "Arrests"),
-    (EventType.COERCE, "seize"): ("Strategic developments", "Looting/property destruction"),
-    (EventType.RETREAT, "ceasefire"): ("Strategic developments", "Agreement"),
-    (EventType.RETREAT, "withdraw"): ("Strategic developments", "Non-violent transfer of territory"),
-}
-ACLED_BY_TYPE: dict[EventType, tuple[str, str]] = {
-    # An attack on civilians is "Violence against civilians"; otherwise an armed clash.
-    EventType.ASSAULT: ("Battles", "Armed clash"),
-    EventType.PROTEST: ("Protests", "Peaceful protest"),
-    EventType.COERCE: ("Strategic developments", "Other"),
-    EventType.MOBILIZE: ("Strategic developments", "Change to group/activity"),
-    EventType.AGREE: ("Strategic developments", "Agreement"),
-    EventType.RETREAT: ("Strategic developments", "Other"),
-}
-CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "MED", "HRI", "REL"})
-# ACLED geo_precision: 1 the named town, 2 near it or part of a region, 3 a larger region.
-GEO_PRECISION = {"point": 1, "town": 1, "admin2": 2, "admin1": 3, "country": 3}
-
-
-def acled_type(event_type: str, modes: list[str], recipient_sectors: list[str]) -> tuple[str, str] | None:
-    """Return ACLED's (event_type, sub_event_type) for a PLOVER event, or None if ACLED has none."""
-    kind = EventType(event_type)
-    for mode in modes:
-        if (kind, mode) in ACLED_BY_MODE:
-            return ACLED_BY_MODE[(kind, mode)]
-    if kind == EventType.ASSAULT and CIVILIAN_SECTORS & set(recipient_sectors):
-        return ("Violence against civilians", "Attack")
-    return ACLED_BY_TYPE.get(kind)
-
-
-# ACLED's spelling where it differs from ISO 3166's short (common) name.
-ACLED_COUNTRY_NAMES = {
-    "RUS": "Russia", "PSE": "Palestine", "COD": "Democratic Republic of Congo",
-    "COG": "Republic of Congo", "CIV": "Ivory Coast", "PRK": "North Korea", "KOR": "South Korea",
-    "LAO": "Laos", "MDA": "Moldova", "VNM": "Vietnam", "TUR": "Turkey", "CZE": "Czech Republic",
-    "SWZ": "eSwatini", "CPV": "Cape Verde", "FSM": "Micronesia", "BRN": "Brunei",
-}  # fmt: skip
-
-
-def _country_name(code: str | None) -> str | None:
-    import pycountry
-
-    if not code:
-        return None
-    if code in ACLED_COUNTRY_NAMES:
-        return ACLED_COUNTRY_NAMES[code]
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
-
-
 def _one_line(text: str | None) -> str | None:
     # Wire text keeps its line breaks; a note or TSV field is one line.
     return " ".join(text.split()) if text else text
 
 
 def acled_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
-    """Return events ACLED codes as ACLED-style rows (see ``ACLED_BY_MODE``/``ACLED_BY_TYPE``).
+    """Return events ACLED codes as ACLED-style rows (see ``dyad.acled``).
 
     ``fatalities`` is the reported death toll, 0 when none was reported (ACLED's
     convention); ``notes`` is the evidence sentence; ``source`` the article's source.
@@ -204,7 +135,7 @@ def acled_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
                 "sub_event_type": kinds[1],
                 "actor1": event["actor_name"] or event["actor_text"],
                 "actor2": event["recipient_name"] or event["recipient_text"],
-                "country": _country_name(event["location_country"]),
+                "country": acled_country_name(event["location_country"]),
                 "admin1": event["location_admin1"],
                 "location": event["location_name"],
                 "latitude": event["latitude"],
