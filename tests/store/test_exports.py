@@ -8,8 +8,8 @@ import json
 
 import polars as pl
 
-from dyad.store import EventQuery
 from dyad.acled import acled_type
+from dyad.store import EventQuery
 from dyad.store.exports import ACLED_COLUMNS, CAMEO_COLUMNS, export, valid_cameo_codes
 
 ACLED_EVENT_TYPES = {
