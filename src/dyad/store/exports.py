@@ -108,6 +108,7 @@ ACLED_COLUMNS = (
     "notes", "source",
 )  # fmt: skip
 
+
 def _one_line(text: str | None) -> str | None:
     # Wire text keeps its line breaks; a note or TSV field is one line.
     return " ".join(text.split()) if text else text
