@@ -314,6 +314,72 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
     assert {role: q["value"] for role, q in attack["quantities"].items()} == tolls
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "role", "value", "low"),
+    [
+        # ACLED notes: a victim named in the singular is one death.
+        (
+            "Unidentified armed men killed a rapid reaction forces officer in Tooz Khormatu.",
+            "killed",
+            "killed",
+            1,
+            None,
+        ),
+        (
+            "A young man was killed in Ar-Rastan city by a sniper of the regime forces.",
+            "killed",
+            "killed",
+            1,
+            None,
+        ),
+        (
+            "An Israeli settler was fatally stabbed by a Palestinian in the Old City of Jerusalem.",
+            "stabbed",
+            "killed",
+            1,
+            None,
+        ),
+        ("Police arrested a man in Basra on Sunday.", "arrested", "arrested", 1, None),
+        # Every part of the list of victims is counted, and summed.
+        (
+            "Two security forces personnel were killed along with 15 militants in the clash.",
+            "killed",
+            "killed",
+            17,
+            None,
+        ),
+        ("At least 4 from the army and 15 from the militia were killed.", "killed", "killed", 19, 19),
+        # A part the text does not count makes the figure a lower bound.
+        (
+            "An unknown number of Houthi fighters and a pro-Hadi commander were killed in the battles.",
+            "killed",
+            "killed",
+            1,
+            1,
+        ),
+    ],
+)
+def test_victims_are_counted_in_the_singular_and_summed_over_a_list(
+    pipeline, text: str, trigger: str, role: str, value: int, low: int | None
+) -> None:
+    records = [r for r in code(pipeline, text) if r["evidence"]["trigger"] == trigger]
+    assert records, f"no event on {trigger!r}"
+    figure = records[0]["quantities"][role]
+    assert (figure["value"], figure["low"]) == (value, low)
+
+
+def test_killed_or_wounded_is_no_death_toll(pipeline) -> None:
+    records = code(pipeline, "Gunmen killed or wounded 20 people in the market on Friday.")
+    assert records
+    assert all("killed" not in r["quantities"] for r in records)
+
+
+def test_a_plural_victim_without_a_number_has_no_figure(pipeline) -> None:
+    records = code(pipeline, "Regime shelling killed civilians in eastern Ghouta.")
+    assert records
+    assert all("killed" not in r["quantities"] for r in records)
+
+
 def test_a_weapon_in_a_when_clause_is_the_unnamed_attacker(pipeline) -> None:
     text = "At least 12 people were killed when a car bomb exploded near a checkpoint in Mogadishu on Sunday."
     (attack,) = code(pipeline, text)

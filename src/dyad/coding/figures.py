@@ -16,12 +16,27 @@ from typing import TYPE_CHECKING
 
 from dyad.coding.frames import FrameBook
 from dyad.coding.quantities import NumberMention, find_numbers
-from dyad.coding.syntax import children, governing_verb, prep_objects, result_clause_of, subjects
+from dyad.coding.syntax import (
+    children,
+    governing_verb,
+    phrase_bounds,
+    prep_objects,
+    result_clause_of,
+    subjects,
+)
 from dyad.model import Event, EventType, Quantity
 from dyad.nlp import ParsedArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+# One person: a pronoun that is never a group, and nouns that name a group, not one person.
+_ONE_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_GROUP_NOUNS = frozenset(
+    {"family", "group", "crowd", "convoy", "crew", "unit", "patrol", "force", "army", "police",
+     "militia", "team", "squad", "battalion", "brigade", "regiment", "company", "people", "staff",
+     "personnel", "village", "town", "household", "couple", "number", "lot", "majority", "dozen"}
+)  # fmt: skip
 
 # Conjunctions that make a clause the occasion of the casualty verb above it.
 _WHEN_WORDS = frozenset({"when", "as", "after", "while"})
@@ -56,6 +71,103 @@ def _figure(token: Token, numbers: dict[int, NumberMention]) -> NumberMention | 
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in numbers:
         return numbers[token.head.head.i]
     return None
+
+
+def _is_one(token: Token) -> bool:
+    """Tell whether an argument without a number names one person.
+
+    "a policeman", "the commander", "Mahmoud al-Safadi", "him" are one; a group ("a family",
+    "a patrol") or a plural is not.
+    """
+    if token.tag_ in ("PRP", "PRP$"):
+        return token.lower_ in _ONE_PRONOUNS
+    if token.tag_ == "NNP":
+        return token.ent_type_ == "PERSON"
+    if token.tag_ != "NN" or token.lemma_.lower() in _GROUP_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each") for c in token.children)
+
+
+def _victims(verb: Token) -> list[Token]:
+    """Return the heads of the people a casualty verb is done to, every part of a list.
+
+    "killed two soldiers and 15 militants", "4 from X and 15 from Y were killed", "two soldiers
+    were killed along with 15 militants".
+    """
+    heads = list(children(verb, "dobj", "nsubjpass"))
+    heads += [c for head in list(heads) for c in head.conjuncts if c not in heads]
+    if any(c.lower_ in ("along", "together") for c in children(verb, "prt", "advmod")):
+        heads += prep_objects(verb, {"with"})
+    heads += [o for head in list(heads) for o in prep_objects(head, {"with"}) if _is_along(o.head)]
+    return heads
+
+
+def _headcount(
+    parsed: ParsedArticle, role: str, heads: Sequence[Token], numbers: dict[int, NumberMention]
+) -> Quantity | None:
+    """Return how many people the heads of a victim list name, as the quantity of ``role``.
+
+    A head counts its figure ("15 militants", "two security forces personnel"), or one when it
+    names one person; the list sums them. A head the text does not count ("an unknown number
+    of fighters") makes the sum a lower bound; with no head counted there is no figure.
+    """
+    counts: list[tuple[Token, NumberMention | None]] = []
+    uncounted = False
+    for head in heads:
+        # "Two security forces personnel": the number counts a compound inside the phrase.
+        mention = next(
+            (m for t in (head, *children(head, "compound")) if (m := _figure(t, numbers)) is not None), None
+        )
+        if mention is not None or _is_one(head):
+            counts.append((head, mention))
+        else:
+            uncounted = True
+    if not counts:
+        return None
+    if len(counts) == 1 and counts[0][1] is not None and not uncounted:
+        return _quantity(parsed, role, counts[0][1])
+    value = sum(1 if m is None else m.value or 0 for _, m in counts)
+    lows = [1 if m is None else (m.low if m.low is not None else m.value or 0) for _, m in counts]
+    bounded = uncounted or any(m is not None and m.low is not None for _, m in counts)
+    approx = uncounted or any(m is not None and m.is_approx for _, m in counts)
+    bounds = [phrase_bounds(head) for head, _ in counts]
+    doc = heads[0].doc
+    start, end = doc[min(b[0] for b in bounds)].idx, doc[max(b[1] for b in bounds) - 1]
+    return Quantity(
+        role,
+        value,
+        parsed.char_span(start, end.idx + len(end)),
+        low=sum(lows) if bounded else None,
+        is_approx=approx,
+    )
+
+
+def _is_along(prep: Token) -> bool:
+    """Tell whether a "with" adds people to a list ("along with", "together with")."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("along", "together") for c in prep.children) or (
+        prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together")
+    )
+
+
+def _is_fatal(verb: Token) -> bool:
+    """Tell whether an attack verb says it killed ("fatally shot", "shot dead")."""
+    return any(c.lower_ == "fatally" for c in children(verb, "advmod")) or any(
+        c.lower_ == "dead" for c in children(verb, "acomp", "oprd", "advmod", "xcomp")
+    )
+
+
+def _is_either_toll(verb: Token, book: FrameBook) -> bool:
+    """Tell whether a killing verb shares its object with another casualty verb by "or".
+
+    "killed or wounded 20": the figure counts both, not the dead.
+    """
+    joined = (verb, *verb.conjuncts)
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for t in joined for c in t.children):
+        return False
+    return any(
+        (frame := book.verbs.get(t.lemma_.lower())) is not None and frame.role not in (None, "killed")
+        for t in verb.conjuncts
+    )
 
 
 def _quantity(parsed: ParsedArticle, role: str, mention: NumberMention) -> Quantity:
@@ -177,10 +289,8 @@ def link_quantities(
     """Return ``events`` with the figures of their sentence linked to them."""
     if not events:
         return []
-    mentions = find_numbers(sent.text, offset=sent.start_char)
-    if not mentions:
-        return list(events)
-    numbers = _number_tokens(sent, mentions)
+    # A sentence without a number still counts its victims: "a policeman was killed".
+    numbers = _number_tokens(sent, find_numbers(sent.text, offset=sent.start_char))
     linked = []
     for event in events:
         trigger_span = parsed.doc_span(event.trigger)
@@ -190,10 +300,16 @@ def link_quantities(
         trigger = trigger_span.root
         quantities: dict[str, Quantity] = {}
         for verb, role in _role_verbs(trigger, event.event_type, sent, book):
-            for argument in children(verb, "dobj", "nsubjpass"):
-                mention = _figure(argument, numbers)
-                if mention is not None and role not in quantities:
-                    quantities[role] = _quantity(parsed, role, mention)
+            if role == "killed" and _is_either_toll(verb, book):
+                continue  # "killed or wounded 20": how many died is not told
+            counted = _headcount(parsed, role, _victims(verb), numbers)
+            if counted is not None and role not in quantities:
+                quantities[role] = counted
+        if event.event_type == EventType.ASSAULT and "killed" not in quantities and _is_fatal(trigger):
+            # "was fatally stabbed": the stabbing killed its victim.
+            counted = _headcount(parsed, "killed", _victims(trigger), numbers)
+            if counted is not None:
+                quantities["killed"] = counted
         if event.event_type == EventType.ASSAULT:
             for role, mention in _tolls(trigger, sent, numbers):
                 quantities.setdefault(role, _quantity(parsed, role, mention))
