@@ -6,6 +6,8 @@ mapping, so what the scorecard measures is what an analyst's ACLED file receives
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dyad.model import EventType
 
 # PLOVER → ACLED (event_type, sub_event_type). ACLED codes political violence, protest and
@@ -39,14 +41,29 @@ ACLED_BY_TYPE: dict[EventType, tuple[str, str]] = {
     EventType.AGREE: ("Strategic developments", "Agreement"),
     EventType.RETREAT: ("Strategic developments", "Other"),
 }
+STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
 CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "MED", "HRI", "REL"})
 # ACLED geo_precision: 1 the named town, 2 near it or part of a region, 3 a larger region.
 GEO_PRECISION = {"point": 1, "town": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
-def acled_type(event_type: str, modes: list[str], recipient_sectors: list[str]) -> tuple[str, str] | None:
-    """Return ACLED's (event_type, sub_event_type) for a PLOVER event, or None if ACLED has none."""
+def acled_type(
+    event_type: str,
+    modes: Sequence[str],
+    recipient_sectors: Sequence[str],
+    contexts: Sequence[str] = (),
+    actor_sectors: Sequence[str] = (),
+) -> tuple[str, str] | None:
+    """Return ACLED's (event_type, sub_event_type) for a PLOVER event, or None if ACLED has none.
+
+    Ground seized by force (COERCE-seize in the territory context, CAMEO 192 "occupy
+    territory") is an ACLED battle: the government's forces regain it, anyone else overtakes it.
+    """
     kind = EventType(event_type)
+    if kind == EventType.COERCE and "seize" in modes and "territory" in contexts:
+        if STATE_FORCES & set(actor_sectors):
+            return ("Battles", "Government regains territory")
+        return ("Battles", "Non-state actor overtakes territory")
     for mode in modes:
         if (kind, mode) in ACLED_BY_MODE:
             return ACLED_BY_MODE[(kind, mode)]

@@ -472,3 +472,22 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(pipeline) -> None:
     (test,) = code(pipeline, "North Korea test-fired a ballistic missile into the sea off its east coast.")
     assert (test["type"], test["recipient"]) == ("MOBILIZE", [])
     assert [a["country"] for a in test["actor"]] == ["PRK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Regime forces recaptured the town of Wasita after clashes with HTS.", "recaptured"),
+        ("IS fighters were able to gain control over the station, killing 14 regime fighters.", "gain"),
+        ("Pro-Houthi forces claim to have taken control over Qaita mountains in Jawf province.", "taken"),
+    ],
+)
+def test_ground_seized_by_force_is_occupied_territory(pipeline, text: str, trigger: str) -> None:
+    seizure = find(code(pipeline, text), "COERCE", trigger)
+    assert seizure["mode"] == ["seize"]
+    assert seizure["context"] == ["military", "territory"]
+
+
+def test_things_seized_are_no_territory(pipeline) -> None:
+    seizure = find(code(pipeline, "Iranian guards seized two Kuwaiti boats in the Gulf."), "COERCE", "seized")
+    assert seizure["context"] == []

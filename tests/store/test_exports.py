@@ -49,6 +49,16 @@ def test_export_acled_mapping_leaves_out_what_acled_does_not_code():
     assert acled_type("ASSAULT", [], ["CVL"]) == ("Violence against civilians", "Attack")
     assert acled_type("PROTEST", ["riot"], []) == ("Riots", "Violent demonstration")
     assert acled_type("ACCUSE", [], []) is None
+    # Ground seized by force is a battle over territory, by whoever holds it now.
+    assert acled_type("COERCE", ["seize"], [], ["military", "territory"], ["MIL"]) == (
+        "Battles",
+        "Government regains territory",
+    )
+    assert acled_type("COERCE", ["seize"], [], ["military", "territory"], ["REB"]) == (
+        "Battles",
+        "Non-state actor overtakes territory",
+    )
+    assert acled_type("COERCE", ["seize"], [], [], [])[0] == "Strategic developments"
 
 
 def test_export_parquet_reads_back_in_polars(filled, tmp_path):

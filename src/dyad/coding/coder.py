@@ -435,6 +435,10 @@ class FrameCoder(ReportedSpeech):
             things = [t for t in candidates if t.lemma_.lower() not in self.book.instruments]
             sites = [t for t in things if t.lemma_.lower() in self.book.installations]
             recipient_tokens = sites or things
+        context = frame.context
+        if event_type == EventType.COERCE and "seize" in mode and self._holds_ground([*candidates, token]):
+            # "captured the village", "took control of Nihm": occupying territory (CAMEO 192).
+            context = tuple(dict.fromkeys((*context, "military", "territory")))
         actors = self._actors(parsed, actor_tokens, token)
         if not is_verb and _responsibility_claim(_act_anchor(token, self.book)) is not None:
             # Who claims an attack is its actor by their own word: say so on the actor.
@@ -454,7 +458,7 @@ class FrameCoder(ReportedSpeech):
             sentence=parsed.text_span(sent),
             rule=rule,
             mode=mode,
-            context=frame.context,
+            context=context,
             status=status,
             actors=actors,
             recipients=recipients,
@@ -463,6 +467,24 @@ class FrameCoder(ReportedSpeech):
             coded_by=(STAGE_NAME,),
         )
         return event, is_reference
+
+    def _holds_ground(self, objects: list[Token]) -> bool:
+        """Tell whether what was seized is ground: a place name or a word for one ("the town").
+
+        ``objects`` are the seized things and the trigger: "took control of the district",
+        "taken control over the mountains": the ground is what the control is of or over.
+        """
+        heads = [
+            *objects,
+            *(o for t in objects for prep in children(t, "prep") if prep.lower_ in ("of", "over")
+              for o in children(prep, "pobj")),
+        ]  # fmt: skip
+        return any(
+            h.ent_type_ in ("GPE", "LOC", "FAC")
+            or h.lemma_.lower() in self.book.territories
+            or h.lower_ in self.book.territories
+            for h in heads
+        )
 
     def _unattributed(self, parsed: ParsedArticle, token: Token, is_verb: bool) -> tuple[Actor, ...]:
         """Return the unnamed attacker of violence no one is said to have done, as PLOVER's UAF.

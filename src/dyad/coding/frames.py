@@ -33,6 +33,7 @@ _LIST_SECTIONS = (
     "accusation_cues",
     "non_participants",
     "installations",
+    "territories",
 )
 
 
@@ -77,6 +78,7 @@ class FrameBook:
     accusation_cues: frozenset[str] = frozenset()
     non_participants: frozenset[str] = frozenset()
     installations: frozenset[str] = frozenset()
+    territories: frozenset[str] = frozenset()
     withdrawable_presence: frozenset[str] = frozenset()
     act_heads: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()

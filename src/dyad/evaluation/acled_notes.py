@@ -164,8 +164,12 @@ def read_acled_notes(path: Path | str) -> list[AcledNote]:
 
 
 def _acled_kind(record: Record) -> str | None:
-    sectors = [s for actor in record["recipient"] for s in actor.get("sector") or []]
-    kinds = acled_type(record["type"], record["mode"], sectors)
+    def sectors(role: str) -> list[str]:
+        return [s for actor in record[role] for s in actor.get("sector") or []]
+
+    kinds = acled_type(
+        record["type"], record["mode"], sectors("recipient"), record["context"], sectors("actor")
+    )
     return kinds[0] if kinds else None
 
 

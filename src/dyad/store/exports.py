@@ -123,7 +123,13 @@ def acled_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
     events = store.query(query).join(_sources(store), on="article_id", how="left")
     rows: list[dict[str, Any]] = []
     for event in events.iter_rows(named=True):
-        kinds = acled_type(event["type"], event["mode"] or [], event["recipient_sectors"] or [])
+        kinds = acled_type(
+            event["type"],
+            event["mode"] or [],
+            event["recipient_sectors"] or [],
+            event["context"] or [],
+            event["actor_sectors"] or [],
+        )
         if kinds is None:
             continue
         day = event["event_date"]
