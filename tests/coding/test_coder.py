@@ -491,3 +491,13 @@ def test_ground_seized_by_force_is_occupied_territory(pipeline, text: str, trigg
 def test_things_seized_are_no_territory(pipeline) -> None:
     seizure = find(code(pipeline, "Iranian guards seized two Kuwaiti boats in the Gulf."), "COERCE", "seized")
     assert seizure["context"] == []
+
+
+def test_coordinated_attack_verbs_share_their_victim_a_civilian(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Unidentified gunmen shot and killed a young man in the road between the towns of Da'el and Nawa.",
+    )
+    for trigger in ("shot", "killed"):
+        attack = find(records, "ASSAULT", trigger)
+        assert [(r["text"], r["sector"]) for r in attack["recipient"]] == [("a young man", ["CVL"])]

@@ -92,6 +92,24 @@ def _is_test(verb: Token) -> bool:
     return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
 
 
+def _shared_object(verb: Token) -> list[Token]:
+    """Return the object a verb shares with the verb it is coordinated with by "and".
+
+    The parse hangs the object on the last verb only: in "shot and killed a young man" the man
+    was shot too. A second verb with a subject of its own ("shot ... and police arrested two")
+    shares nothing.
+    """
+    partners = [c for c in children(verb, "conj") if c.pos_ == "VERB" and not _has_own_subject(c)]
+    if not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
+        return []
+    return [o for obj in children(partners[0], "dobj") for o in conjuncts(obj)]
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """Tell whether a verb has a subject of its own (not one it shares through coordination)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _responsibility_claim(token: Token) -> Token | None:
     """Return the verb of "claimed responsibility for [the bombing]", or None."""
     if token.dep_ != "pobj" or token.head.lower_ != "for":
@@ -206,6 +224,8 @@ class FrameCoder(ReportedSpeech):
             ):
                 actors = conjuncts(previous)  # "signatures from MPs calling for": a reduced relative
             recipients = [o for obj in children(token, "dobj", "dative") for o in conjuncts(obj)]
+            if not recipients and not any(children(token, "prep")):
+                recipients = _shared_object(token)  # "shot and killed a young man": both
             if not recipients and token.dep_ == "relcl" and actors and actors[0].i != token.head.i:
                 recipients = conjuncts(token.head)  # "militia groups they blame": the groups
         recipients += prep_objects(token, set(preps))
