@@ -501,3 +501,38 @@ def test_coordinated_attack_verbs_share_their_victim_a_civilian(pipeline) -> Non
     for trigger in ("shot", "killed"):
         attack = find(records, "ASSAULT", trigger)
         assert [(r["text"], r["sector"]) for r in attack["recipient"]] == [("a young man", ["CVL"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # The weapon fired at a target named after it.
+        (
+            "Pro-Houthi forces claim to have fired artillery shells at soldiers in al-Faridah sites "
+            "in Al Khobh.",
+            "fired",
+            "heavy-weapons",
+        ),
+        # The weapon used.
+        (
+            "Militants attacked using a rocket from Afrin into the Reyhanli district.",
+            "attacked",
+            "heavy-weapons",
+        ),
+        # The weapon of a passive agent, shared by the coordinated passive verbs.
+        (
+            "2 Turkish soldiers were killed and 1 was injured by an improvised explosive device in Semdinli.",
+            "killed",
+            "explosives",
+        ),
+    ],
+)
+def test_the_weapon_states_the_mode(pipeline, text: str, trigger: str, mode: str) -> None:
+    assert mode in find(code(pipeline, text), "ASSAULT", trigger)["mode"]
+
+
+def test_a_weapon_destroyed_is_the_target_not_the_mode(pipeline) -> None:
+    attack = find(
+        code(pipeline, "Pro-Houthi forces destroyed a Saudi tank in Najran."), "ASSAULT", "destroyed"
+    )
+    assert attack["mode"] == ["destroy"]

@@ -209,6 +209,11 @@ class FrameCoder(ReportedSpeech):
         elif is_passive(token):
             actors = [o for agent in children(token, "agent") for pobj in children(agent, "pobj")
                       for o in conjuncts(pobj)]  # fmt: skip
+            if not actors:
+                # "2 soldiers were killed and 1 was injured by an IED": one agent for both.
+                actors = [o for verb in token.conjuncts if is_passive(verb)
+                          for agent in children(verb, "agent") for pobj in children(agent, "pobj")
+                          for o in conjuncts(pobj)]  # fmt: skip
             recipients = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
             if not recipients and token.dep_ in ("acl", "relcl"):
                 recipients = conjuncts(token.head)  # "vessels seized by Iran"
@@ -556,9 +561,23 @@ class FrameCoder(ReportedSpeech):
     def _modes(self, token: Token, actor_tokens: list[Token], base: tuple[str, ...]) -> tuple[str, ...]:
         """Add the modes the event's instruments state ("with rockets and drones", "air raid")."""
         words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-        for prep in children(token, "prep"):
+        passives = [v for v in token.conjuncts if is_passive(v)] if is_passive(token) else []
+        for prep in [*children(token, "prep", "agent"), *(a for v in passives for a in children(v, "agent"))]:
+            # "with rockets", "killed by an improvised explosive device"
             if prep.lower_ in ("with", "by", "using"):
                 words += [t for t in prep.subtree]
+        for clause in children(token, "advcl", "xcomp"):
+            if clause.lemma_.lower() == "use":  # "attacked using a rocket"
+                words += [t for obj in children(clause, "dobj") for t in obj.subtree]
+        if any(children(token, "prep")):
+            # "fired artillery shells at soldiers": with a target named, the object is what was
+            # fired (but "destroyed a tank" names the target, no weapon).
+            words += [
+                t
+                for obj in children(token, "dobj")
+                if obj.lemma_.lower() in self.book.instruments or obj.lower_ in self.book.instruments
+                for t in obj.subtree
+            ]
         for actor in actor_tokens:
             words += [t for t in actor.subtree if t.i >= actor.i - 3]
         modes = list(base)
