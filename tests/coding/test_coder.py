@@ -480,6 +480,9 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(pipeline) -> None:
         ("Regime forces recaptured the town of Wasita after clashes with HTS.", "recaptured"),
         ("IS fighters were able to gain control over the station, killing 14 regime fighters.", "gain"),
         ("Pro-Houthi forces claim to have taken control over Qaita mountains in Jawf province.", "taken"),
+        ("Olive Branch forces announced the capture of Medaya village in southwest Afrin.", "capture"),
+        ("Regime forces managed to reclaim 18 villages in southern Aleppo.", "reclaim"),
+        ("The Syrian army established full control over Abyan village in Hama.", "established"),
     ],
 )
 def test_ground_seized_by_force_is_occupied_territory(pipeline, text: str, trigger: str) -> None:
