@@ -39,8 +39,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from importlib import resources
+from typing import Any
 
+import yaml
 from numerizer import numerize
+
+from dyad.errors import ConfigError
 
 __all__ = ["NumberMention", "find_numbers", "parse_number"]
 
@@ -78,438 +83,82 @@ class NumberMention:
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+(?:['’][A-Za-z]+)?|\S")
 _DIGITS_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# "mln"/"bln" are the Reuters house style; "dozen" multiplies like a scale ("two dozen").
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "mln": 1_000_000,
-    "mn": 1_000_000,
-    "billion": 1_000_000_000,
-    "bln": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-# Plural scale words read as one unit of themselves (ACLED: "hundreds" → 100).
-_VAGUE_PLURALS = {
-    "tens": 10,
-    "dozens": 12,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1_000,
-    "millions": 1_000_000,
-    "billions": 1_000_000_000,
-}
-# Words that mean "a small number"; they multiply a following scale ("several hundred" → 300).
-_FEW = {("a", "few"): 3, ("several",): 3, ("a", "couple", "of"): 2, ("a", "handful", "of"): 3}
-# "tens" and "scores" are only amounts before "of" ("test scores" is not 20 of anything).
-_NEEDS_OF = {"tens", "scores"}
+_SOURCE = "dyad/coding/data/numbers.yaml"
+# The bounds a qualifier can set; the grammar below reads these names (see numbers.yaml).
+_QUALIFIER_KINDS = frozenset({"low", "low~", "high~", "~", "between"})
 
-_QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("at", "least"): "low",
-    ("no", "fewer", "than"): "low",
-    ("no", "less", "than"): "low",
-    ("a", "minimum", "of"): "low",
-    ("more", "than"): "low~",
-    ("over",): "low~",
-    ("upwards", "of"): "low~",
-    ("in", "excess", "of"): "low~",
-    ("above",): "low~",
-    ("up", "to"): "high~",
-    ("as", "many", "as"): "high~",
-    ("as", "much", "as"): "high~",
-    ("fewer", "than"): "high~",
-    ("less", "than"): "high~",
-    ("under",): "high~",
-    ("at", "most"): "high~",
-    ("no", "more", "than"): "high~",
-    ("a", "maximum", "of"): "high~",
-    ("nearly",): "~",
-    ("almost",): "~",
-    ("around",): "~",
-    ("about",): "~",
-    ("some",): "~",
-    ("roughly",): "~",
-    ("approximately",): "~",
-    ("approx",): "~",
-    (
-        "an",
-        "estimated",
-    ): "~",
-    ("estimated",): "~",
-    ("close", "to"): "~",
-    ("circa",): "~",
-    ("just", "over"): "low~",
-    ("just", "under"): "high~",
-    ("between",): "between",
-}
+
+def _read_words() -> dict[str, Any]:
+    """Read the grammar's word lists, shipped in ``data/numbers.yaml``."""
+    text = resources.files("dyad.coding").joinpath("data/numbers.yaml").read_text("utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{_SOURCE} is not valid YAML: {e}. Fix the file.") from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{_SOURCE} must hold a mapping of list names to words, not {type(data).__name__}.")
+    return data
+
+
+def _word_list(data: dict[str, Any], name: str) -> list[str]:
+    """Return the list ``name`` of the word file; fail if it is missing or holds a non-word."""
+    words = data.get(name)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise ConfigError(
+            f"{_SOURCE}: {name} must be a list of lower-case words, not {words!r}. "
+            'Quote the words YAML reads as true, false or null ("on", "no", "~").'
+        )
+    return words
+
+
+def _word_values(data: dict[str, Any], name: str, kind: type[int] | type[str]) -> dict[str, Any]:
+    """Return the mapping ``name`` of the word file, word or phrase → ``kind``."""
+    values = data.get(name)
+    if not isinstance(values, dict) or not all(
+        isinstance(k, str) and k == k.lower() and type(v) is kind for k, v in values.items()
+    ):
+        raise ConfigError(
+            f"{_SOURCE}: {name} must map lower-case words to {kind.__name__} values, not {values!r}. "
+            'Quote the words YAML reads as true, false or null ("on", "no", "~").'
+        )
+    return values
+
+
+def _phrases(values: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    """Key a mapping of phrases ("at least") by their words (``("at", "least")``)."""
+    return {tuple(phrase.split()): value for phrase, value in values.items()}
+
+
+def _qualifiers(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    """Return the qualifiers ("at least" → "low"), checking each names a bound the grammar reads."""
+    qualifiers = _phrases(_word_values(data, "qualifiers", str))
+    unknown = sorted(set(qualifiers.values()) - _QUALIFIER_KINDS)
+    if unknown:
+        raise ConfigError(f"{_SOURCE}: qualifiers use {unknown}; use one of {sorted(_QUALIFIER_KINDS)}.")
+    return qualifiers
+
+
+# Every word list of the grammar, with what it is for, lives in data/numbers.yaml.
+_WORDS = _read_words()
+_UNITS: dict[str, int] = _word_values(_WORDS, "units", int)
+_TENS: dict[str, int] = _word_values(_WORDS, "tens", int)
+_SCALES: dict[str, int] = _word_values(_WORDS, "scales", int)
+_VAGUE_PLURALS: dict[str, int] = _word_values(_WORDS, "vague_plurals", int)
+_FEW: dict[tuple[str, ...], int] = _phrases(_word_values(_WORDS, "few", int))
+_NEEDS_OF = set(_word_list(_WORDS, "vague_needs_of"))
+_QUALIFIERS: dict[tuple[str, ...], str] = _qualifiers(_WORDS)
 _MAX_QUALIFIER = max(len(k) for k in _QUALIFIERS)
-
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
-_PERCENT = {"%", "pct", "percent", "percentage", "percentages"}
-_MONEY_AFTER = {
-    "dollar",
-    "dollars",
-    "dlr",
-    "dlrs",
-    "cent",
-    "cents",
-    "euro",
-    "euros",
-    "pounds",
-    "stg",
-    "sterling",
-    "yen",
-    "franc",
-    "francs",
-    "marks",
-    "riyal",
-    "riyals",
-    "rial",
-    "rials",
-    "dinar",
-    "dinars",
-    "rupee",
-    "rupees",
-    "yuan",
-    "renminbi",
-    "ruble",
-    "rubles",
-    "rouble",
-    "roubles",
-    "lira",
-    "liras",
-    "peso",
-    "pesos",
-    "shekel",
-    "shekels",
-    "naira",
-    "rand",
-    "usd",
-    "eur",
-    "gbp",
-}
-_MONEY_BEFORE = {"$", "£", "€", "¥", "₹", "usd", "eur", "gbp", "rs"}
+_MONTHS = set(_word_list(_WORDS, "months"))
+_PERCENT = set(_word_list(_WORDS, "percent"))
+_MONEY_AFTER = set(_word_list(_WORDS, "money_after"))
+_MONEY_BEFORE = set(_word_list(_WORDS, "money_before"))
 _CLOCK_RE = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b|o['’]clock\b|hrs\b|hours?\s+gmt)", re.I)
-# Nouns after which a number is a label, not an amount ("Resolution 2334", "Flight 17").
-_LABELS = {
-    "no",
-    "number",
-    "resolution",
-    "article",
-    "chapter",
-    "section",
-    "paragraph",
-    "page",
-    "flight",
-    "route",
-    "highway",
-    "road",
-    "room",
-    "gate",
-    "platform",
-    "vol",
-    "volume",
-    "version",
-    "item",
-    "table",
-    "figure",
-    "phase",
-    "level",
-    "grade",
-    "category",
-    "precinct",
-    "district",
-    "zone",
-    "sector",
-    "block",
-    "building",
-    "apartment",
-    "#",
-}
-# A bare year is told from a count of 1800-2100 things by its neighbours.
-_YEAR_BEFORE = {
-    "in",
-    "since",
-    "of",
-    "by",
-    "until",
-    "till",
-    "from",
-    "before",
-    "after",
-    "during",
-    "to",
-    "through",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "summer",
-    "spring",
-    "autumn",
-    "fall",
-    "winter",
-    "fiscal",
-    "the",
-    "between",
-    "circa",
-    "c",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "that",
-    "for",
-    "calendar",
-    "financial",
-    "note",
-    "vs",
-    "versus",
-    "than",
-    "include",
-    "includes",
-    "all",
-    "same",
-    "new",
-    "record",
-    "due",
-    "act",
-    "qtr",
-    "mths",
-    "unsuccessful",
-    "previous",
-}
-# Plurals without an "s": "2000 people" is a crowd, not a year.
-_PLURAL_NO_S = {"people", "police", "personnel", "men", "women", "children", "staff", "militia", "crew"}
-_YEAR_AFTER = {
-    "and",
-    "or",
-    "to",
-    "when",
-    "where",
-    "while",
-    "after",
-    "before",
-    "until",
-    "as",
-    "is",
-    "was",
-    "were",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "but",
-    "that",
-    "which",
-    "the",
-    "a",
-    "an",
-    "elections",
-    "election",
-    "census",
-    "budget",
-    "season",
-    "war",
-    "uprising",
-    "revolution",
-    "coup",
-    "agreement",
-    "accord",
-    "deal",
-    "law",
-    "constitution",
-    "levels",
-    "level",
-    "figures",
-    "estimates",
-    "report",
-    "olympics",
-    "world",
-    "cup",
-    # "1987 growth targets", "1986 results": years used as modifiers in business and policy news
-    "results",
-    "earnings",
-    "profit",
-    "profits",
-    "net",
-    "loss",
-    "losses",
-    "gain",
-    "gains",
-    "sales",
-    "revenue",
-    "revenues",
-    "imports",
-    "exports",
-    "output",
-    "production",
-    "growth",
-    "target",
-    "targets",
-    "forecast",
-    "forecasts",
-    "plan",
-    "plans",
-    "crop",
-    "harvest",
-    "quarter",
-    "qtr",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "current",
-    "record",
-    "prices",
-    "average",
-    "total",
-    "trade",
-    "deficit",
-    "surplus",
-    "fiscal",
-    "financial",
-    "annual",
-    "spending",
-    "accounts",
-    "compared",
-    "period",
-    "rate",
-    "includes",
-    "periods",
-    "months",
-    "programs",
-    "deficits",
-    "contracts",
-    "models",
-    "subsidies",
-    "expenditures",
-    "rates",
-    "only",
-    "through",
-    "onwards",
-    "onward",
-}
-# After "one" these mean it is a pronoun or part of an idiom, not a count of one thing.
-_ONE_NOT_COUNT = {
-    "of",
-    "another",
-    "the",
-    "a",
-    "an",
-    "who",
-    "that",
-    "which",
-    "is",
-    "was",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "may",
-    "might",
-    "must",
-    "and",
-    "or",
-    "but",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "as",
-    "more",
-    "side",
-    "way",
-    "hand",
-    "thing",
-    "day",
-    "time",
-    "point",
-    "stage",
-    "else",
-    "anyone",
-    "does",
-    "did",
-    "do",
-    "too",
-    "said",
-}
+_LABELS = set(_word_list(_WORDS, "labels"))
+_YEAR_BEFORE = set(_word_list(_WORDS, "year_before"))
+_PLURAL_NO_S = set(_word_list(_WORDS, "plural_no_s"))
+_YEAR_AFTER = set(_word_list(_WORDS, "year_after"))
+_ONE_NOT_COUNT = set(_word_list(_WORDS, "one_not_count"))
+# Skipped after "of" on the way to the head; a closed word class, so it stays with the grammar.
 _OF_DETERMINERS = {"the", "these", "those", "his", "her", "their", "its", "our"}
 
 

@@ -19,8 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
+import yaml
+
+from dyad.errors import ConfigError
 from dyad.geo.datelines import read_dateline
 from dyad.geo.disambiguation import disambiguate, follows_name_and_comma
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
@@ -33,6 +37,8 @@ from dyad.nlp import ParsedArticle, find_body_start
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# The finder's grammar (spaCy labels, prepositions) stays here; its open lists of place
+# words are data, read below from data/toponym_words.yaml.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Tokens in these entities are never part of a place name: "Paris Hilton", "May 5", "Gulf War".
 _BLOCKING_LABELS = frozenset(
@@ -53,55 +59,7 @@ _BLOCKING_LABELS = frozenset(
         "ORDINAL",
     }
 )
-# Lower-case heads that belong to a curated name ("Kharg island", "Faw peninsula").
-_FEATURE_WORDS = frozenset(
-    {
-        "island",
-        "peninsula",
-        "valley",
-        "strip",
-        "bank",
-        "camp",
-        "crossing",
-        "base",
-        "airbase",
-        "field",
-        "oilfield",
-        "region",
-        "province",
-        "governorate",
-        "sea",
-        "gulf",
-        "strait",
-        "plant",
-        "heights",
-        "road",
-    }
-)
-# Verbs of saying: their subject speaks (a person, a firm, a capital standing for its
-# government), and a place they govern locates the speaker, not the event.
-REPORTING_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "state",
-        "add",
-        "quote",
-        "confirm",
-        "claim",
-        "write",
-        "declare",
-        "note",
-        "comment",
-        "explain",
-        "insist",
-        "according",
-        "speak",
-        "brief",
-    }
-)
+
 # Entities that name a venue when "at" governs them ("at Anfield", "at Whole Foods").
 _VENUE_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _VENUE_PREPOSITIONS = frozenset({"at", "into", "inside", "outside"})
@@ -124,94 +82,45 @@ _PLACE_PREPOSITIONS = frozenset(
         "towards",
     }
 )
-# Last words of streets and sites: such a name is a place even when the gazetteer lacks it.
-_STREET_HEADS = frozenset(
-    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway"}
-)
-_FACILITY_HEADS = _STREET_HEADS | frozenset(
-    {
-        "square",
-        "bridge",
-        "hospital",
-        "school",
-        "university",
-        "college",
-        "church",
-        "cathedral",
-        "chapel",
-        "mosque",
-        "stadium",
-        "arena",
-        "centre",
-        "center",
-        "airport",
-        "station",
-        "hotel",
-        "mall",
-        "market",
-        "prison",
-        "jail",
-        "courthouse",
-        "hall",
-        "tower",
-        "museum",
-        "library",
-        "embassy",
-        "park",
-        "club",
-        "township",
-        "county",
-        "parish",
-        "borough",
-        "neighborhood",
-        "neighbourhood",
-    }
-)
-_FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_HEADS)) + r")\b\.?", re.IGNORECASE)
 _SITE_LINKS = frozenset({"in", ",", "at", "of", "on"})
-# Site heads that towns bear too ("Highland Park", "Orange County", "Bridgeport Township").
-_TOWNLIKE_HEADS = frozenset({"park", "county", "township", "parish", "borough", "city"})
-# Last words of organisation names that are also the site they occupy.
-_ORG_SITE_HEADS = frozenset(
-    {
-        "hospital",
-        "church",
-        "cathedral",
-        "mosque",
-        "stadium",
-        "arena",
-        "center",
-        "centre",
-        "court",
-        "prison",
-        "jail",
-        "airport",
-        "hotel",
-        "mall",
-        "market",
-        "museum",
-        "school",
-        "college",
-        "university",
-        "academy",
-        "theatre",
-        "theater",
-        "park",
-        "embassy",
-    }
-)
-# Words that are towns somewhere ("Street", Somerset; "University", Florida) but in news
-# are nearly always part of a longer name.
-_GENERIC_WORDS = frozenset(
-    {"street", "university", "college", "centre", "center", "city hall", "valley", "airport", "village"}
-    | {"west", "east", "north", "south", "union", "point", "summit", "plantation", "park", "hall"}
-    # Feature and civic words: the head of "Mississippi River", "Islamic Republic",
-    # "Windsor Castle", "Guma Local Government Area", never the town of that alternate name.
-    | {"river", "lake", "canal", "harbor", "harbour", "castle", "area", "market", "republic", "federal"}
-)
-_DISTRICT_WORDS = frozenset(
-    {"county", "parish", "township", "borough", "district", "lga", "state", "province"}
-)
+
+_SOURCE = "dyad/geo/data/toponym_words.yaml"
+
+
+def _read_words() -> dict[str, Any]:
+    """Read the finder's word lists, shipped in ``data/toponym_words.yaml``."""
+    text = resources.files("dyad.geo").joinpath("data/toponym_words.yaml").read_text("utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{_SOURCE} is not valid YAML: {e}. Fix the file.") from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{_SOURCE} must hold a mapping of list names to words, not {type(data).__name__}.")
+    return data
+
+
+def _word_list(data: dict[str, Any], name: str) -> frozenset[str]:
+    """Return the list ``name`` of the word file; fail if it is missing or holds a non-word."""
+    words = data.get(name)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise ConfigError(
+            f"{_SOURCE}: {name} must be a list of lower-case words, not {words!r}. "
+            'Quote the words YAML reads as true, false or null ("on", "no").'
+        )
+    return frozenset(words)
+
+
+# The common words of place names, with what each list is for, live in data/toponym_words.yaml.
+_WORDS = _read_words()
+_FEATURE_WORDS = _word_list(_WORDS, "feature_words")
+REPORTING_LEMMAS = _word_list(_WORDS, "reporting_lemmas")
+_STREET_HEADS = _word_list(_WORDS, "street_heads")
+_FACILITY_HEADS = _STREET_HEADS | _word_list(_WORDS, "facility_heads")
+_FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_HEADS)) + r")\b\.?", re.IGNORECASE)
+_TOWNLIKE_HEADS = _word_list(_WORDS, "townlike_heads")
+_ORG_SITE_HEADS = _word_list(_WORDS, "org_site_heads")
+_GENERIC_WORDS = _word_list(_WORDS, "generic_words")
+_DISTRICT_WORDS = _word_list(_WORDS, "district_words")
 
 
 @dataclass(frozen=True, slots=True)
