@@ -48,3 +48,26 @@ def test_toponyms_demonyms_and_acronyms_are_not_places(gazetteer):
 def test_toponyms_a_big_city_acted_on_is_a_place_even_tagged_as_a_person(gazetteer):
     found = resolved("Russian forces shelled Kharkiv overnight, killing four civilians.", gazetteer)
     assert ("Kharkiv", "UKR") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The small model calls these a product and an organisation; the words around them
+        # ("in northeast", "the city of") say they are places.
+        (
+            "Regime forces shelled Kabani area in northeast Lattakia. No fatalities reported.",
+            ("Lattakia", "SYR"),
+        ),
+        (
+            "On Feb 12, tens of angry teachers protested in the city of Kalar, demanding wages.",
+            ("Kalar", "IRQ"),
+        ),
+    ],
+)
+def test_toponyms_a_place_frame_rescues_a_mislabelled_name(gazetteer, text, expected):
+    assert expected in resolved(text, gazetteer)
+
+
+def test_toponyms_an_organisation_after_in_stays_an_organisation(gazetteer):
+    assert resolved("He worked in Google for ten years.", gazetteer) == []

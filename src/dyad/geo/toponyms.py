@@ -121,6 +121,36 @@ _TOWNLIKE_HEADS = _word_list(_WORDS, "townlike_heads")
 _ORG_SITE_HEADS = _word_list(_WORDS, "org_site_heads")
 _GENERIC_WORDS = _word_list(_WORDS, "generic_words")
 _DISTRICT_WORDS = _word_list(_WORDS, "district_words")
+_SETTLEMENT_WORDS = _word_list(_WORDS, "settlement_words")
+_COMPASS_WORDS = _word_list(_WORDS, "compass_words")
+
+
+def in_place_frame(span: Span) -> bool:
+    """Say whether the words around a name frame it as a place, whatever its entity label.
+
+    "in X" (directions between allowed: "in northeast Lattakia"), "the town of X",
+    "X village", "X district". A subject or a name with no such frame keeps its label.
+    """
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_ in _COMPASS_WORDS:
+        before -= 1
+    if before >= 0 and doc[before].lower_ in _PLACE_PREPOSITIONS - {"of", "to", "from"}:
+        return True
+    return in_settlement_frame(span)
+
+
+def in_settlement_frame(span: Span) -> bool:
+    """Say whether a word for a settlement frames a name: "the town of X", "X village".
+
+    Strong enough for a name the model calls an organisation: "in X" alone is not ("worked
+    in Google").
+    """
+    doc = span.doc
+    before = span.start - 1
+    if before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in _SETTLEMENT_WORDS:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in _SETTLEMENT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +219,7 @@ def find_toponyms(
             not candidates
             and not site
             and ent.label_ in ("GPE", "LOC")
-            and has_place_evidence(span, gazetteer)
+            and (has_place_evidence(span, gazetteer) or in_place_frame(span))
         ):
             candidates = gazetteer.small_towns(span.text)
         inside = _phrase_matches(span, gazetteer, taken, set())
@@ -225,6 +255,7 @@ def find_toponyms(
             org is not None
             and (org.start, org.end) == (match.start, match.end)
             and not gazetteer.is_own_name(match.text)
+            and not in_settlement_frame(org)
         ):
             continue  # "Hamas" (ORG) is only an old name of Hamm: an organisation, not a town
         candidates = gazetteer.candidates(match.text)
@@ -271,6 +302,13 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
             continue
         tokens = range(ent.start, ent.end)
         key = name_key(ent.text.removesuffix("'s").removesuffix("\u2019s"))
+        if (
+            ent.label_ == "ORG"
+            and gazetteer.has_key(key)
+            and ent.text[:1].isupper()
+            and in_settlement_frame(ent)
+        ):
+            continue  # "the city of Kalar": a town the model calls an organisation
         if ent.label_ in _RESCUABLE_LABELS and gazetteer.has_key(key) and ent.text[:1].isupper():
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end : ent.end + 2]
@@ -282,6 +320,7 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
                 or _is_big_city_object(ent, gazetteer)
                 or _is_listed_with_places(ent)
                 or _is_stated_container(ent, gazetteer)
+                or in_place_frame(ent)
             ):
                 continue
         blocked.update(tokens)
