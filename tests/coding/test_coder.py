@@ -539,3 +539,25 @@ def test_a_weapon_destroyed_is_the_target_not_the_mode(pipeline) -> None:
         code(pipeline, "Pro-Houthi forces destroyed a Saudi tank in Najran."), "ASSAULT", "destroyed"
     )
     assert attack["mode"] == ["destroy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Russia accused Ukraine of striking a hospital in Donetsk.", "striking", "Ukraine"),
+        ("Hamas blamed Israel for bombing the camp.", "bombing", "Israel"),
+    ],
+)
+def test_the_accused_is_the_actor_of_what_they_are_accused_of_and_it_is_only_claimed(
+    pipeline, text: str, trigger: str, actor: str
+) -> None:
+    attack = find(code(pipeline, text), "ASSAULT", trigger)
+    assert [a["text"] for a in attack["actor"]] == [actor]
+    assert attack["status"] == "claimed"
+
+
+def test_an_allegation_accuses_the_doer_of_the_alleged_act(pipeline) -> None:
+    records = code(pipeline, "The ministry alleged that rebels had executed 12 prisoners.")
+    accusation = find(records, "ACCUSE", "alleged")
+    assert [r["text"] for r in accusation["recipient"]] == ["rebels"]
+    assert find(records, "ASSAULT", "executed")["status"] == "claimed"

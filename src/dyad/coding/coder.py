@@ -236,6 +236,9 @@ class FrameCoder(ReportedSpeech):
         recipients += prep_objects(token, set(preps))
         for dobj in children(token, "dobj"):
             recipients += prep_objects(dobj, {"to"}) if frame.event_type == EventType.AID else []
+        if frame.event_type == EventType.ACCUSE and not recipients:
+            # "alleged that rebels had executed 12 prisoners": the accused did what is alleged.
+            recipients = [s for clause in children(token, "ccomp") for s in subjects(clause)]
         return actors, recipients
 
     def _noun_arguments(

@@ -111,6 +111,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+# Verbs that charge their object with an act told in an "of"/"for"/"with" gerund.
+_CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce",
+                       "suspect", "fault", "indict", "convict", "praise", "thank", "credit"})  # fmt: skip
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Return the subjects of ``verb``: its own, or the one it shares with the verb it depends on.
 
@@ -157,6 +162,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in _SUBJECT_SHARING and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+        charged = list(children(head.head, "dobj"))
+        if charged and head.lower_ in ("of", "for", "with") and head.head.lemma_.lower() in _CHARGING:
+            # "accused Ukraine of striking a hospital": the one accused is who struck.
+            return conjuncts(charged[0])
         return subjects(head.head, depth + 1)
     return []
 
