@@ -349,6 +349,25 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
             None,
         ),
         ("At least 4 from the army and 15 from the militia were killed.", "killed", "killed", 19, 19),
+        # Victims reported killed, a bare "one", "shot dead", the "of" of a killing.
+        ("28 pro-Houthi fighters were reported killed and 23 injured.", "killed", "killed", 28, None),
+        ("An armed clash in Ain el Hilweh killed one and injured two.", "killed", "killed", 1, None),
+        (
+            "Unidentified gunmen have shot dead a prominent cleric in a mosque in Tarim.",
+            "shot",
+            "killed",
+            1,
+            None,
+        ),
+        (
+            "Clashes between IS militants and PMF resulted in the killing of 5 IS militants.",
+            "killing",
+            "killed",
+            5,
+            None,
+        ),
+        # A word for the dead that the attack brought about.
+        ("The clashes resulted in 23 fatalities of the Syrian Army.", "clashes", "killed", 23, None),
         # A part the text does not count makes the figure a lower bound.
         (
             "An unknown number of Houthi fighters and a pro-Hadi commander were killed in the battles.",
@@ -561,3 +580,8 @@ def test_an_allegation_accuses_the_doer_of_the_alleged_act(pipeline) -> None:
     accusation = find(records, "ACCUSE", "alleged")
     assert [r["text"] for r in accusation["recipient"]] == ["rebels"]
     assert find(records, "ASSAULT", "executed")["status"] == "claimed"
+
+
+def test_an_event_noun_referred_to_counts_no_one(pipeline) -> None:
+    records = code(pipeline, "Protests followed the arrest of the opposition leader in Dhaka.")
+    assert all("arrested" not in r["quantities"] for r in records)

@@ -19,6 +19,7 @@ from dyad.coding.quantities import NumberMention, find_numbers
 from dyad.coding.syntax import (
     children,
     governing_verb,
+    is_passive,
     phrase_bounds,
     prep_objects,
     result_clause_of,
@@ -37,6 +38,9 @@ _GROUP_NOUNS = frozenset(
      "militia", "team", "squad", "battalion", "brigade", "regiment", "company", "people", "staff",
      "personnel", "village", "town", "household", "couple", "number", "lot", "majority", "dozen"}
 )  # fmt: skip
+
+# Nouns that count the dead ("23 fatalities", "12 bodies").
+_DEAD_NOUNS = frozenset({"fatality", "death", "dead", "body", "corpse"})
 
 # Conjunctions that make a clause the occasion of the casualty verb above it.
 _WHEN_WORDS = frozenset({"when", "as", "after", "while"})
@@ -81,11 +85,37 @@ def _is_one(token: Token) -> bool:
     """
     if token.tag_ in ("PRP", "PRP$"):
         return token.lower_ in _ONE_PRONOUNS
+    if token.tag_ == "CD":
+        return token.lower_ == "one"  # "killed one and injured two"
     if token.tag_ == "NNP":
         return token.ent_type_ == "PERSON"
     if token.tag_ != "NN" or token.lemma_.lower() in _GROUP_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each") for c in token.children)
+
+
+def _of_victims(noun: Token) -> list[Token]:
+    """Return the people an event noun is done to: its "of" objects ("the killing of 5 ...")."""
+    heads = prep_objects(noun, {"of"})
+    return [*heads, *(c for head in heads for c in head.conjuncts if c not in heads)]
+
+
+def _toll_noun(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> NumberMention | None:
+    """Return the figure of a word for the dead that the attack brought about.
+
+    "The clashes resulted in 23 fatalities", "12 bodies ... were left after the fighting",
+    "clashes that caused 5 deaths": the noun counts the dead, the verb ties them to the attack.
+    """
+    for token in sent:
+        if token.lemma_.lower() not in _DEAD_NOUNS:
+            continue
+        mention = _figure(token, numbers)
+        verb = governing_verb(token) or (token.head if token.dep_ in ("nsubj", "nsubjpass") else None)
+        if mention is None or verb is None:
+            continue
+        if trigger in subjects(verb) or _in_attack(verb, trigger) or verb.i == _carrier(trigger).i:
+            return mention
+    return None
 
 
 def _victims(verb: Token) -> list[Token]:
@@ -95,6 +125,8 @@ def _victims(verb: Token) -> list[Token]:
     were killed along with 15 militants".
     """
     heads = list(children(verb, "dobj", "nsubjpass"))
+    if not heads and verb.dep_ in ("xcomp", "oprd") and is_passive(verb.head):
+        heads = list(children(verb.head, "nsubjpass"))  # "28 fighters were reported killed"
     heads += [c for head in list(heads) for c in head.conjuncts if c not in heads]
     if any(c.lower_ in ("along", "together") for c in children(verb, "prt", "advmod")):
         heads += prep_objects(verb, {"with"})
@@ -103,13 +135,19 @@ def _victims(verb: Token) -> list[Token]:
 
 
 def _headcount(
-    parsed: ParsedArticle, role: str, heads: Sequence[Token], numbers: dict[int, NumberMention]
+    parsed: ParsedArticle,
+    role: str,
+    heads: Sequence[Token],
+    numbers: dict[int, NumberMention],
+    *,
+    needs_figure: bool = False,
 ) -> Quantity | None:
     """Return how many people the heads of a victim list name, as the quantity of ``role``.
 
     A head counts its figure ("15 militants", "two security forces personnel"), or one when it
     names one person; the list sums them. A head the text does not count ("an unknown number
-    of fighters") makes the sum a lower bound; with no head counted there is no figure.
+    of fighters") makes the sum a lower bound; with no head counted there is no figure, nor
+    with ``needs_figure`` when no head has a written number.
     """
     counts: list[tuple[Token, NumberMention | None]] = []
     uncounted = False
@@ -122,7 +160,7 @@ def _headcount(
             counts.append((head, mention))
         else:
             uncounted = True
-    if not counts:
+    if not counts or (needs_figure and all(m is None for _, m in counts)):
         return None
     if len(counts) == 1 and counts[0][1] is not None and not uncounted:
         return _quantity(parsed, role, counts[0][1])
@@ -152,7 +190,7 @@ def _is_along(prep: Token) -> bool:
 def _is_fatal(verb: Token) -> bool:
     """Tell whether an attack verb says it killed ("fatally shot", "shot dead")."""
     return any(c.lower_ == "fatally" for c in children(verb, "advmod")) or any(
-        c.lower_ == "dead" for c in children(verb, "acomp", "oprd", "advmod", "xcomp")
+        c.lower_ == "dead" and c.i == verb.i + 1 for c in verb.children
     )
 
 
@@ -305,6 +343,13 @@ def link_quantities(
             counted = _headcount(parsed, role, _victims(verb), numbers)
             if counted is not None and role not in quantities:
                 quantities[role] = counted
+        noun = book.nouns.get(trigger.lemma_.lower()) if trigger.pos_ == "NOUN" else None
+        if noun is not None and noun.role is not None:
+            # "resulted in the killing of 5 IS militants, 1 PMF fighter": the noun's "of" counts.
+            # Only a figure: "after the arrest of the leader" refers to an event, it counts none.
+            counted = _headcount(parsed, noun.role, _of_victims(trigger), numbers, needs_figure=True)
+            if counted is not None:
+                quantities.setdefault(noun.role, counted)
         if event.event_type == EventType.ASSAULT and "killed" not in quantities and _is_fatal(trigger):
             # "was fatally stabbed": the stabbing killed its victim.
             counted = _headcount(parsed, "killed", _victims(trigger), numbers)
@@ -313,6 +358,8 @@ def link_quantities(
         if event.event_type == EventType.ASSAULT:
             for role, mention in _tolls(trigger, sent, numbers):
                 quantities.setdefault(role, _quantity(parsed, role, mention))
+            if "killed" not in quantities and (toll := _toll_noun(trigger, sent, numbers)) is not None:
+                quantities["killed"] = _quantity(parsed, "killed", toll)
         for token in trigger.subtree:
             attached = token.head.i == trigger.i or (
                 token.head.dep_ == "prep" and token.head.head.i == trigger.i
