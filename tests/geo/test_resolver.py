@@ -221,3 +221,22 @@ def test_resolver_locates_an_event_at_a_venue_only_through_its_stated_town(resol
     event = make_event(parsed, "robbed", "The men", actors=("The men",))
     [located] = resolver(parsed, [event])
     assert [loc.name for loc in located.locations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # No place the gazetteer knows: the target's country, then the doer's.
+        ("Pro-Houthi snipers claim to have killed 4 Saudi soldiers at the Moanq sites.", "killed", "SAU"),
+        ("Houthi fighters shelled the Kabani hills overnight.", "shelled", "YEM"),
+    ],
+)
+def test_resolver_places_an_unplaced_attack_in_its_participants_country(pipeline, text, trigger, country):
+    events = [e for e in pipeline.extract(Article("t", text)) if e.trigger.text == trigger]
+    assert events, f"no event on {trigger!r}"
+    assert [(loc.country, loc.precision) for loc in events[0].locations] == [(country, "country")]
+
+
+def test_resolver_a_named_place_beats_the_participants_country(pipeline):
+    events = pipeline.extract(Article("t", "Houthi fighters killed 4 Saudi soldiers in Taiz."))
+    assert {loc.country for e in events for loc in e.locations} == {"YEM"}

@@ -12,7 +12,11 @@ Where an event happened is decided in this order, and the first that gives a pla
    Lloyd's said ..." is where the speaker is, not where the attack was);
 3. the document focus: the most-mentioned country of the body, at country precision;
 4. the dateline place, only when the body names no place at all. A dateline alone never
-   locates an event that the body places elsewhere.
+   locates an event that the body places elsewhere;
+5. for a material event of a text that names no place it knows, the country of whom it was
+   done to, else of who did it, at country precision ("Houthi fighters killed 4 Saudi
+   soldiers": Saudi Arabia; "the Syrian army shelled Kabani": Syria): an attack happens
+   on its target's ground more often than on its doer's.
 
 Embedded toponyms never locate an event: names inside an organisation's name and names
 that only build a hyphenated modifier ("US-led", "Iran-backed", "anti-Syria").
@@ -124,7 +128,7 @@ class LocationResolver:
                 self._locate(parsed, event, toponyms, named.get(event.sentence.start_char, []))
                 or _focus(background, demonyms, self.gazetteer)
                 or dateline
-                or ()
+                or self._participants_country(event)
             )
             resolved.append(
                 dataclasses.replace(event, locations=tuple(locations), coded_by=(*event.coded_by, NAME))
@@ -161,6 +165,15 @@ class LocationResolver:
             return _locations(sorted([*locative, *objects], key=lambda t: t.token_start))
         free = [t for t in sentence if _free_place(parsed, t, [*argument_spans, *named])]
         return _locations(free)
+
+    def _participants_country(self, event: Event) -> tuple[Location, ...]:
+        if event.event_type not in MATERIAL_TYPES:
+            return ()
+        for actor in (*event.recipients, *event.actors):
+            country = self.gazetteer.country(actor.country) if actor.country else None
+            if country is not None:
+                return (_location(country, actor.span, precision="country"),)
+        return ()
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
         toponym = dateline_toponym(parsed, self.gazetteer)
