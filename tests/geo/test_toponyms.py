@@ -71,3 +71,20 @@ def test_toponyms_a_place_frame_rescues_a_mislabelled_name(gazetteer, text, expe
 
 def test_toponyms_an_organisation_after_in_stays_an_organisation(gazetteer):
     assert resolved("He worked in Google for ten years.", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # The first word of a longer name is a far namesake (India's Tal, Uganda's Eastern).
+        ("Rebels retook control of Tal Kalbah town in western Idleb after clashes.", "Tal"),
+        ("Regime forces shelled towns in Eastern Ghouta near Damascus.", "Eastern"),
+        # Generic heads of Arabic names never match alone.
+        ("HTS fighters withdrew from Wadi al-Dayf Army Base in the Idleb countryside.", "Wadi"),
+    ],
+)
+def test_toponyms_a_namesake_inside_a_longer_name_is_no_place(gazetteer, text, absent):
+    found = resolved(text, gazetteer)
+    assert ("Idleb", "SYR") in found or ("Damascus", "SYR") in found
+    assert all(name != absent for name, _ in found)
+

@@ -123,6 +123,11 @@ _GENERIC_WORDS = _word_list(_WORDS, "generic_words")
 _DISTRICT_WORDS = _word_list(_WORDS, "district_words")
 _SETTLEMENT_WORDS = _word_list(_WORDS, "settlement_words")
 _COMPASS_WORDS = _word_list(_WORDS, "compass_words")
+# Words after a name that say what kind of place it is, and do not make it a longer name.
+_KIND_WORDS = (
+    _FEATURE_WORDS | _FACILITY_HEADS | _GENERIC_WORDS | _DISTRICT_WORDS | _SETTLEMENT_WORDS | _COMPASS_WORDS
+)
+_NAME_PARTICLES = _word_list(_WORDS, "name_particles")
 
 
 def in_place_frame(span: Span) -> bool:
@@ -501,6 +506,27 @@ def _phrase_matches(span: Span, gazetteer: Gazetteer, taken: set[int], blocked: 
     return matches
 
 
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Say whether the proper name that a gazetteer match begins goes on past ``end``.
+
+    "Tal" of "Tal Kalbah", "Eastern" of "Eastern Ghouta" may be a namesake found inside a
+    name the gazetteer lacks (see ``_is_lone_namesake``). Words that only say what kind of
+    place the name is ("Mosul Dam", "Aleppo Governorate") do not continue it.
+    """
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.lower_ in _NAME_PARTICLES and end + 1 < len(doc):
+        after = doc[end + 1]
+        return after.text == "-" or (after.text[:1].isupper() and after.pos_ == "PROPN")
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.lower_ not in _KIND_WORDS
+        and nxt.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+    )
+
+
 def _plausible(span: Span) -> bool:
     """Say whether a token run can be a place name at all, before looking it up."""
     last = span[-1]
@@ -541,7 +567,7 @@ def _contain(
     support = countries + demonyms
     kept = []
     for t in toponyms:
-        if not _is_lone_namesake(t, main, countries[main or ""], support):
+        if not _is_lone_namesake(t, main, countries[main or ""], support, _name_goes_on(doc, t.token_end)):
             kept.append(t)
         elif t.source != "gazetteer":
             kept.append(replace(t, place=None))
@@ -594,18 +620,23 @@ def demonym_countries(parsed: ParsedArticle, gazetteer: Gazetteer) -> Counter[st
 _NAMESAKE_CEILING = 100_000
 
 
-def _is_lone_namesake(toponym: Toponym, main: str | None, main_votes: int, support: Counter[str]) -> bool:
+def _is_lone_namesake(
+    toponym: Toponym, main: str | None, main_votes: int, support: Counter[str], goes_on: bool = False
+) -> bool:
     """Say whether a town read inside a longer name is a far namesake, not what the text means.
 
     "Robert Trent Jones Golf Club" holds a Philippine town Jones, "Marjory Stoneman Douglas
     High School" the Isle of Man's Douglas. A small town that only the phrase matcher or a
     site's name found, in a country nothing else in an article about another country
-    names (no other place, no demonym), is a person's name or a word.
+    names (no other place, no demonym), is a person's name or a word. When the proper name
+    goes on past the match (``goes_on``: "Tal Kalbah town in western Idleb", "Eastern Ghouta"),
+    one place of the main country is enough to tell, and a region's name is as suspect.
     """
     place = toponym.place
-    if place is None or place.kind != "city" or main is None or place.country in (None, main):
+    kinds = ("city", "admin1") if goes_on else ("city",)
+    if place is None or place.kind not in kinds or main is None or place.country in (None, main):
         return False
-    if main_votes < 2 or place.population >= _NAMESAKE_CEILING:
+    if main_votes < (1 if goes_on else 2) or place.population >= _NAMESAKE_CEILING:
         return False
     inside = toponym.source == "gazetteer" or len(toponym.span.text.split()) > len(place.name.split())
     own_vote = 0 if toponym.is_embedded else 1
