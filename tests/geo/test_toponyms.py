@@ -88,3 +88,18 @@ def test_toponyms_a_namesake_inside_a_longer_name_is_no_place(gazetteer, text, a
     assert ("Idleb", "SYR") in found or ("Damascus", "SYR") in found
     assert all(name != absent for name, _ in found)
 
+
+def test_toponyms_a_town_named_like_an_organisation_of_the_article_is_that_organisation(gazetteer):
+    # One name, one referent: after "the Wagner Group", "Wagner said" is the group, not the
+    # Brazilian town; a big city heading a name ("the Kyiv Independent") stays a place.
+    text = "Fighters of the Wagner Group entered the town. Wagner said its forces took it."
+    parsed = parse(Article("t", text))
+    wagner = [t for t in find_toponyms(parsed, gazetteer) if t.span.text == "Wagner"]
+    assert len(wagner) == 2 and all(t.is_embedded for t in wagner)
+    parsed = parse(Article("t", "The Kyiv Independent reported that Russian missiles struck Kyiv."))
+    assert any(t.span.text == "Kyiv" and not t.is_embedded for t in find_toponyms(parsed, gazetteer))
+
+
+def test_toponyms_a_national_demonym_tagged_as_a_place_is_none(gazetteer):
+    found = resolved("Ukrainian troops held their positions near Bakhmut on Monday.", gazetteer)
+    assert found == [("Bakhmut", "UKR")]

@@ -208,6 +208,8 @@ def find_toponyms(
         if ent.start_char < body_start or not _is_place_entity(ent, place_keys):
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        if gazetteer.is_national_demonym(span.text) and not gazetteer.has_key(name_key(span.text)):
+            continue  # "Ukrainian troops" tagged as a place: a demonym, never an event's place
         if _is_surname(span, surnames):
             taken.update(range(span.start, span.end))
             continue
@@ -267,10 +269,34 @@ def find_toponyms(
         if candidates:  # none left: a capitalised acronym ("SUV", "OAS") that names no town
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
+    found = _organisation_names(found, doc)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
     if demonyms is None:
         demonyms = demonym_countries(parsed, gazetteer)
     return _contain(disambiguate(found, doc, hints), doc, hints, demonyms)
+
+
+def _organisation_names(toponyms: list[Toponym], doc: Doc) -> list[Toponym]:
+    """Mark the small towns whose name the article gives an organisation as that organisation.
+
+    One name, one referent: once the article names "the Wagner Group", a later "Wagner is
+    battling" is the group, not Wagner in Bahia. A city of its own size (``_NAMESAKE_CEILING``),
+    a region or a country keeps its place ("the Kyiv Independent" leaves Kyiv a city).
+    """
+    heads = {
+        name_key(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"))
+        for ent in doc.ents
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].pos_ in ("PROPN", "NOUN")
+    }
+    return [
+        replace(t, is_embedded=True)
+        if name_key(t.span.text) in heads
+        and t.place is not None
+        and t.place.kind == "city"
+        and t.place.population < _NAMESAKE_CEILING
+        else t
+        for t in toponyms
+    ]
 
 
 def _toponym(
