@@ -16,7 +16,7 @@ from dyad.actors import load_knowledge, make_actor_resolver
 from dyad.model import Article, TextSpan
 from dyad.nlp import ParsedArticle, load_nlp
 
-GOLD = Path("/work/shared/gold/plover_gsr_dev.jsonl")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "plover_gsr_dev.jsonl"
 
 
 def main(path: Path = GOLD) -> None:

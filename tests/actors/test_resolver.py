@@ -9,8 +9,10 @@ from dyad.errors import ConfigError
 from dyad.model import Actor, Article, Event, EventType, TextSpan
 from dyad.nlp import ParsedArticle, find_body_start, load_nlp
 
-EXAMPLES = Path("/work/shared/examples")
-GOLD = Path("/work/shared/gold/plover_gsr_dev.jsonl")
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # ../shared beside the repo, as CI has it
+
+EXAMPLES = SHARED / "examples"
+GOLD = SHARED / "gold" / "plover_gsr_dev.jsonl"
 
 
 @pytest.fixture(scope="module")

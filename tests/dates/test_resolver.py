@@ -11,7 +11,9 @@ from dyad.model import Article, Event, EventType, TextSpan
 from dyad.nlp import ParsedArticle, load_nlp
 from dyad.registry import stages
 
-EXAMPLES = Path("/work/shared/examples")
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # ../shared beside the repo, as CI has it
+
+EXAMPLES = SHARED / "examples"
 
 
 def load_example(name):

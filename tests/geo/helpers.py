@@ -8,7 +8,9 @@ from pathlib import Path
 from dyad.model import Actor, Article, Event, EventType, TextSpan
 from dyad.nlp import ParsedArticle, find_body_start, load_nlp
 
-EXAMPLES = Path("/work/shared/examples")
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # ../shared beside the repo, as CI has it
+
+EXAMPLES = SHARED / "examples"
 
 
 def load_example(name: str) -> Article:

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from dyad.geo import PlaceMention, load_gazetteer, place_mentions
 from dyad.model import Article
 
-from .helpers import load_example, parse
+from .helpers import SHARED, load_example, parse
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +216,7 @@ def test_mentions_a_name_that_speaks_is_not_placed_at_the_article_focus(gazettee
     # Reuters 21578 #833: the model tags "Yeutter" (the US trade representative) as a place.
     record = next(
         json.loads(line)
-        for line in Path("/work/shared/corpus/reuters21578.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (SHARED / "corpus" / "reuters21578.jsonl").read_text(encoding="utf-8").splitlines()
         if '"reuters21578:833"' in line
     )
     mentions = place_mentions(parse(Article(record["id"], record["text"])), gazetteer)
