@@ -240,3 +240,11 @@ def test_resolver_places_an_unplaced_attack_in_its_participants_country(pipeline
 def test_resolver_a_named_place_beats_the_participants_country(pipeline):
     events = pipeline.extract(Article("t", "Houthi fighters killed 4 Saudi soldiers in Taiz."))
     assert {loc.country for e in events for loc in e.locations} == {"YEM"}
+
+
+def test_resolver_the_participants_countries_choose_between_namesakes(pipeline):
+    # "Gaza" is also a province of Mozambique; Hamas and Israeli forces say which is meant.
+    text = "Israeli forces hit with tank fire two Hamas observation posts in northern Gaza."
+    events = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
+    assert events and all(loc.country == "PSE" for e in events for loc in e.locations)
+    assert events[0].locations

@@ -103,3 +103,17 @@ def test_toponyms_a_town_named_like_an_organisation_of_the_article_is_that_organ
 def test_toponyms_a_national_demonym_tagged_as_a_place_is_none(gazetteer):
     found = resolved("Ukrainian troops held their positions near Bakhmut on Monday.", gazetteer)
     assert found == [("Bakhmut", "UKR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces shelled Hazrama town in the Eastern Ghota near Damascus.",
+        "Warplanes conducted several airstrikes on Eastern Qalamoon in Rural Damascus.",
+    ],
+)
+def test_toponyms_a_direction_opening_a_name_is_no_region_of_its_own(gazetteer, text):
+    # Uganda, Ghana and Sri Lanka have regions called "Eastern": never what "Eastern X" means.
+    found = resolved(text, gazetteer)
+    assert ("Damascus", "SYR") in found
+    assert {country for _, country in found} <= {"SYR", None}

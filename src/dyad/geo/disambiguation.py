@@ -47,19 +47,23 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _CUE_BONUS = 6.0
 
 
-def disambiguate(toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = ()) -> list[Toponym]:
+def disambiguate(
+    toponyms: list[Toponym], doc: Doc, hints: Sequence[Toponym] = (), voices: Counter[str] | None = None
+) -> list[Toponym]:
     """Pick each toponym's candidate by prior, stated parent, cue words and document context.
 
     Two rounds: the first uses the countries and subdivisions the article names; the
     second adds nearness to the places that the first round chose with confidence.
     ``hints`` are the dateline's places (resolved), counted like one more mention each.
+    ``voices`` count countries the text names without a place ("Yemeni", "Houthi forces"):
+    a mention each of their country, so "Al Jawf" among Houthis is Yemen's, not Saudi Arabia's.
     """
     if not toponyms:
         return toponyms
     resolved = toponyms
     margins: dict[int, float] = {}
     for round_ in range(2):
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter(voices)
         admin1s: Counter[tuple[str, str]] = Counter()
         held: Counter[tuple[str, str]] = Counter()
         for toponym in (*resolved, *hints):

@@ -102,8 +102,12 @@ class LocationResolver:
         """Return the events with ``locations`` set and this stage added to ``coded_by``."""
         if not events:
             return []
-        # Demonyms ("Iraqi", "Syrian") are evidence of the article's focus only.
-        demonyms = demonym_countries(parsed, self.gazetteer)
+        # Demonyms ("Iraqi", "Syrian") and the countries of the events' participants
+        # ("Houthi forces") say which countries the text is about: evidence for the reading
+        # of an ambiguous name, and for the focus, never a place of their own.
+        demonyms = demonym_countries(parsed, self.gazetteer) + Counter(
+            actor.country for event in events for actor in (*event.actors, *event.recipients) if actor.country
+        )
         # A name placed only by the article's focus town ("at Whole Foods", or a company the
         # model tags as a place) is a guess: listed as a mention, it never locates an event,
         # nor votes for the focus it was placed by.

@@ -191,7 +191,9 @@ def find_toponyms(
 ) -> list[Toponym]:
     """Return the toponyms of the window after the dateline, in text order, resolved.
 
-    ``demonyms`` are the window's ``demonym_countries``, for a caller that has counted them.
+    ``demonyms`` are the window's ``demonym_countries``, for a caller that has counted them
+    (the location stage adds the countries of the events' participants): countries the
+    text speaks of, weak evidence for the reading of an ambiguous name.
     """
     doc = parsed.doc
     body_start = find_body_start(parsed.article.text) - parsed.offset
@@ -269,11 +271,28 @@ def find_toponyms(
         if candidates:  # none left: a capitalised acronym ("SUV", "OAS") that names no town
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
-    found = _organisation_names(found, doc)
+    found = _organisation_names(_without_direction_prefixes(found, doc), doc)
     hints = dateline_toponyms(parsed.article.text, gazetteer)
     if demonyms is None:
         demonyms = demonym_countries(parsed, gazetteer)
-    return _contain(disambiguate(found, doc, hints), doc, hints, demonyms)
+    return _contain(disambiguate(found, doc, hints, demonyms), doc, hints, demonyms)
+
+
+def _without_direction_prefixes(toponyms: list[Toponym], doc: Doc) -> list[Toponym]:
+    """Drop a lone direction word read as a place when a proper name follows it.
+
+    "Eastern Qalamoon", "Western Bekaa": the word only says which part of the name after it
+    is meant, even where the gazetteer lacks that name; a region called "Eastern" (Uganda's,
+    Ghana's) is never what such a text means.
+    """
+    kept = []
+    for t in toponyms:
+        is_direction = t.token_end - t.token_start == 1 and t.span.text.lower() in _COMPASS_WORDS
+        if not is_direction or not _name_goes_on(doc, t.token_end):
+            kept.append(t)
+        elif t.source != "gazetteer":
+            kept.append(replace(t, candidates=(), place=None, priors=()))
+    return kept
 
 
 def _organisation_names(toponyms: list[Toponym], doc: Doc) -> list[Toponym]:
