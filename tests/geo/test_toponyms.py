@@ -117,3 +117,15 @@ def test_toponyms_a_direction_opening_a_name_is_no_region_of_its_own(gazetteer, 
     found = resolved(text, gazetteer)
     assert ("Damascus", "SYR") in found
     assert {country for _, country in found} <= {"SYR", None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The small model calls both organisations; the words around them say places.
+        ("Regime forces gained control of Sumaqiyah town in northern Hama.", ("Hama", "SYR")),
+        ("Gunmen targeted a man driving on the road near Sarmin in Idleb countryside.", ("Idleb", "SYR")),
+    ],
+)
+def test_toponyms_an_organisation_label_on_a_framed_place_is_misread(gazetteer, text, expected):
+    assert expected in resolved(text, gazetteer)

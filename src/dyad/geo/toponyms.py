@@ -200,10 +200,11 @@ def find_toponyms(
     org_of: dict[int, Span] = {}
     found: list[Toponym] = []
     taken: set[int] = set()
+    misread = _misread_organisations(doc)
     for ent in doc.ents:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and (ent.start, ent.end) not in misread:
             org_of.update(dict.fromkeys(range(ent.start, ent.end), ent))
-    blocked = _blocked_tokens(doc, gazetteer)
+    blocked = _blocked_tokens(doc, gazetteer, misread)
     surnames = _surnames(doc)
     place_keys = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     for ent in doc.ents:
@@ -337,7 +338,34 @@ def _toponym(
     )
 
 
-def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
+def _misread_organisations(doc: Doc) -> set[tuple[int, int]]:
+    """Return the (start, end) of the organisation entities the words show to be places.
+
+    The small model calls many Middle Eastern towns organisations. Two frames no
+    organisation takes: a direction between a preposition and the name ("in northern
+    Hama", "in rural Idleb"), and a preposition of place inside the name itself ("Sarmin in
+    Idleb", "Kafr Nabl near Maarat"), which is two places, one in the other.
+    """
+    misread = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not ent.text[:1].isupper():
+            continue
+        inner = any(t.lower_ in ("in", "near") and t.i > ent.start and t.i < ent.end - 1 for t in ent)
+        before = ent.start - 1
+        while before >= 0 and doc[before].lower_ in _COMPASS_WORDS - {"the", "greater"}:
+            before -= 1
+        directed = (
+            before < ent.start - 1
+            and before >= 0
+            and doc[before].lower_ in _PLACE_PREPOSITIONS - {"of", "to", "from"}
+            and doc[ent.start - 1].is_lower
+        )
+        if inner or directed:
+            misread.add((ent.start, ent.end))
+    return misread
+
+
+def _blocked_tokens(doc: Doc, gazetteer: Gazetteer, misread: set[tuple[int, int]]) -> set[int]:
     """Return the tokens of non-place entities that the phrase matcher must skip.
 
     The small model often tags a town as a person ("in Riverdale", "Klamath Falls,
@@ -348,7 +376,7 @@ def _blocked_tokens(doc: Doc, gazetteer: Gazetteer) -> set[int]:
     place_keys = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     blocked: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in _BLOCKING_LABELS:
+        if ent.label_ not in _BLOCKING_LABELS or (ent.start, ent.end) in misread:
             continue
         tokens = range(ent.start, ent.end)
         key = name_key(ent.text.removesuffix("'s").removesuffix("\u2019s"))
