@@ -123,9 +123,15 @@ def test_toponyms_a_direction_opening_a_name_is_no_region_of_its_own(gazetteer, 
     ("text", "expected"),
     [
         # The small model calls both organisations; the words around them say places.
-        ("Regime forces gained control of Sumaqiyah town in northern Hama.", ("Hama", "SYR")),
+        ("Regime forces took Sumaqiyah town in northern Hama, likely after clashes.", ("Hama", "SYR")),
         ("Gunmen targeted a man driving on the road near Sarmin in Idleb countryside.", ("Idleb", "SYR")),
     ],
 )
 def test_toponyms_an_organisation_label_on_a_framed_place_is_misread(gazetteer, text, expected):
-    assert expected in resolved(text, gazetteer)
+    parsed = parse(Article("t", text))
+    found = [
+        (t.span.text, t.place.country if t.place else None)
+        for t in find_toponyms(parsed, gazetteer)
+        if not t.is_embedded
+    ]
+    assert expected in found
