@@ -56,7 +56,7 @@ def disambiguate(
     second adds nearness to the places that the first round chose with confidence.
     ``hints`` are the dateline's places (resolved), counted like one more mention each.
     ``voices`` count countries the text names without a place ("Yemeni", "Houthi forces"):
-    a mention each of their country, so "Al Jawf" among Houthis is Yemen's, not Saudi Arabia's.
+    a mention each of their country, so "northern Gaza" among Hamas posts is not Mozambique's.
     """
     if not toponyms:
         return toponyms
