@@ -207,8 +207,9 @@ def test_resolver_a_locative_place_beats_the_objects_owner(resolver):
         # "Whole Foods in Seattle": the gazetteer lacks the shop; the town stated after it holds it.
         (" in Seattle", ["Seattle"]),
         # The place mentions list a bare "Whole Foods" in Tacoma (basis focus); a guess from
-        # the article's town says nothing of where the robbery was.
-        ("", []),
+        # the article's town says nothing of the town the robbery was in. "Tacoma police",
+        # a participant's place, tells its country only.
+        ("", ["United States"]),
     ],
     ids=["stated-town", "focus-guess"],
 )
@@ -248,3 +249,10 @@ def test_resolver_the_participants_countries_choose_between_namesakes(pipeline):
     events = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
     assert events and all(loc.country == "PSE" for e in events for loc in e.locations)
     assert events[0].locations
+
+
+def test_resolver_places_named_only_in_the_participants_give_the_country(pipeline):
+    # Isfahan is where the farmers come from, not where they gathered: only the country is told.
+    text = "Hundreds of farmers from Isfahan gathered to protest the lack of water."
+    [protest] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "PROTEST"]
+    assert [(loc.country, loc.precision) for loc in protest.locations] == [("IRN", "country")]

@@ -16,7 +16,10 @@ Where an event happened is decided in this order, and the first that gives a pla
 5. for a material event of a text that names no place it knows, the country of whom it was
    done to, else of who did it, at country precision ("Houthi fighters killed 4 Saudi
    soldiers": Saudi Arabia; "the Syrian army shelled Kabani": Syria): an attack happens
-   on its target's ground more often than on its doer's.
+   on its target's ground more often than on its doer's;
+6. for a material event still unplaced, the most-mentioned country of every place the text
+   names, those inside participants' names and beside speakers included ("farmers from
+   Isfahan gathered to protest", "Tacoma police said"), at country precision.
 
 Embedded toponyms never locate an event: names inside an organisation's name and names
 that only build a hyphenated modifier ("US-led", "Iran-backed", "anti-Syria").
@@ -133,6 +136,7 @@ class LocationResolver:
                 or _focus(background, demonyms, self.gazetteer)
                 or dateline
                 or self._participants_country(event)
+                or self._named_country(event, toponyms, demonyms)
             )
             resolved.append(
                 dataclasses.replace(event, locations=tuple(locations), coded_by=(*event.coded_by, NAME))
@@ -178,6 +182,15 @@ class LocationResolver:
             if country is not None:
                 return (_location(country, actor.span, precision="country"),)
         return ()
+
+    def _named_country(
+        self, event: Event, toponyms: list[Toponym], demonyms: Counter[str]
+    ) -> tuple[Location, ...]:
+        # Places that say nothing of the town, inside a participant's name or beside a
+        # speaker ("farmers from Isfahan gathered", "Tacoma police said"), still tell the country.
+        if event.event_type not in MATERIAL_TYPES:
+            return ()
+        return _focus([t for t in toponyms if not t.is_embedded], demonyms, self.gazetteer)
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
         toponym = dateline_toponym(parsed, self.gazetteer)
