@@ -127,6 +127,9 @@ class LocationResolver:
             named.setdefault(event.sentence.start_char, []).extend(
                 a.span for a in (*event.actors, *event.recipients)
             )
+        # Every place the text names, participants' and speakers' included, for the last
+        # fallback: the same for each event, so counted once.
+        named_country = _focus([t for t in toponyms if not t.is_embedded], demonyms, self.gazetteer)
         resolved = []
         for event in events:
             spans = [a.span for a in (*event.actors, *event.recipients)]
@@ -136,7 +139,7 @@ class LocationResolver:
                 or _focus(background, demonyms, self.gazetteer)
                 or dateline
                 or self._participants_country(event)
-                or self._named_country(event, toponyms, demonyms)
+                or (named_country if event.event_type in MATERIAL_TYPES else ())
             )
             resolved.append(
                 dataclasses.replace(event, locations=tuple(locations), coded_by=(*event.coded_by, NAME))
@@ -182,15 +185,6 @@ class LocationResolver:
             if country is not None:
                 return (_location(country, actor.span, precision="country"),)
         return ()
-
-    def _named_country(
-        self, event: Event, toponyms: list[Toponym], demonyms: Counter[str]
-    ) -> tuple[Location, ...]:
-        # Places that say nothing of the town, inside a participant's name or beside a
-        # speaker ("farmers from Isfahan gathered", "Tacoma police said"), still tell the country.
-        if event.event_type not in MATERIAL_TYPES:
-            return ()
-        return _focus([t for t in toponyms if not t.is_embedded], demonyms, self.gazetteer)
 
     def _dateline(self, parsed: ParsedArticle) -> tuple[Location, ...]:
         toponym = dateline_toponym(parsed, self.gazetteer)

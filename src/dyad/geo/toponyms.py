@@ -123,6 +123,7 @@ _GENERIC_WORDS = _word_list(_WORDS, "generic_words")
 _DISTRICT_WORDS = _word_list(_WORDS, "district_words")
 _SETTLEMENT_WORDS = _word_list(_WORDS, "settlement_words")
 _COMPASS_WORDS = _word_list(_WORDS, "compass_words")
+_DIRECTIONS = _COMPASS_WORDS - {"the", "greater"}
 # Words after a name that say what kind of place it is, and do not make it a longer name.
 _KIND_WORDS = (
     _FEATURE_WORDS | _FACILITY_HEADS | _GENERIC_WORDS | _DISTRICT_WORDS | _SETTLEMENT_WORDS | _COMPASS_WORDS
@@ -136,13 +137,22 @@ def in_place_frame(span: Span) -> bool:
     "in X" (directions between allowed: "in northeast Lattakia"), "the town of X",
     "X village", "X district". A subject or a name with no such frame keeps its label.
     """
+    return _preposition_before(span, _COMPASS_WORDS) is not None or in_settlement_frame(span)
+
+
+def _preposition_before(span: Span, between: frozenset[str]) -> int | None:
+    """Return the index of the preposition of place before ``span``, past words of ``between``.
+
+    "in northeast Lattakia": the "in" before the direction. "of", "to" and "from" do not
+    count: "the capture of X", "a visit to X", "came from X" say no more than that X is named.
+    """
     doc = span.doc
     before = span.start - 1
-    while before >= 0 and doc[before].lower_ in _COMPASS_WORDS:
+    while before >= 0 and doc[before].lower_ in between:
         before -= 1
     if before >= 0 and doc[before].lower_ in _PLACE_PREPOSITIONS - {"of", "to", "from"}:
-        return True
-    return in_settlement_frame(span)
+        return before
+    return None
 
 
 def in_settlement_frame(span: Span) -> bool:
@@ -351,15 +361,10 @@ def _misread_organisations(doc: Doc) -> set[tuple[int, int]]:
         if ent.label_ != "ORG" or not ent.text[:1].isupper():
             continue
         inner = any(t.lower_ in ("in", "near") and t.i > ent.start and t.i < ent.end - 1 for t in ent)
-        before = ent.start - 1
-        while before >= 0 and doc[before].lower_ in _COMPASS_WORDS - {"the", "greater"}:
-            before -= 1
-        directed = (
-            before < ent.start - 1
-            and before >= 0
-            and doc[before].lower_ in _PLACE_PREPOSITIONS - {"of", "to", "from"}
-            and doc[ent.start - 1].is_lower
-        )
+        # At least one lower-case direction after the preposition: "in Hama" alone is not
+        # enough ("worked in Google"), and "Eastern Ghouta" holds its direction in its name.
+        preposition = _preposition_before(ent, _DIRECTIONS)
+        directed = preposition is not None and preposition < ent.start - 1 and doc[ent.start - 1].is_lower
         if inner or directed:
             misread.add((ent.start, ent.end))
     return misread
