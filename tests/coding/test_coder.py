@@ -487,6 +487,74 @@ def test_leaving_dead_and_injured_is_the_toll_of_the_act_before(pipeline) -> Non
     assert {role: q["value"] for role, q in clash["quantities"].items()} == {"killed": 6, "injured": 100}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "killed"),
+    [
+        # ACLED notes (develop part): the toll told by the attack's result, its coordinated
+        # act, or a noun for the dead, however the parser hangs it.
+        ("Houthi forces shot dead 3 pro Hadi fighters in Midi desert in Hajjah on March 2.", "shot", 3),
+        (
+            "Clashes in Nihm between pro-Hadi troops and Houthi forces led to the death of 13 Houthi "
+            "fighters, including two field commanders.",
+            "Clashes",
+            13,
+        ),
+        (
+            "Houthi forces clashed with pro Hadi forces and took control of Sayad hill on February 23, "
+            "leaving 18 pro Hadi fighters dead and others injured.",
+            "clashed",
+            18,
+        ),
+        (
+            "HPG website reported that on April 27, the group conducted an attack on Turkish Forces and "
+            "killed three soldiers in Yuksekova district of Hakkari.",
+            "attack",
+            3,
+        ),
+    ],
+)
+def test_the_toll_of_an_attack_told_by_its_course(pipeline, text: str, trigger: str, killed: int) -> None:
+    attack = find(code(pipeline, text), "ASSAULT", trigger)
+    assert attack["quantities"]["killed"]["value"] == killed
+
+
+def test_a_killing_after_a_seizure_is_an_attack_of_its_own(pipeline) -> None:
+    records = code(
+        pipeline, "IS fighters were able to gain control over the station, killing 14 regime fighters."
+    )
+    assert find(records, "COERCE", "gain")["quantities"] == {}
+    assert find(records, "ASSAULT", "killing")["quantities"]["killed"]["value"] == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Clashes took place between pro-Hadi forces and Houthi forces in Nihm district. "
+            "Unknown fatalities coded as 10.",
+            10,
+        ),
+        (
+            "Israeli jets struck a residential building in Gaza City on Monday. "
+            "The death toll rose to 30 on Tuesday, the health ministry said.",
+            30,
+        ),
+    ],
+)
+def test_a_count_of_the_dead_told_on_its_own_is_the_toll_of_the_attack_before(
+    pipeline, text: str, killed: int
+) -> None:
+    (attack,) = [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]
+    assert attack["quantities"]["killed"]["value"] == killed
+    assert attack["quantities"]["killed"]["text"] == str(killed)  # the figure where the text gives it
+
+
+def test_a_count_of_the_dead_goes_to_no_attack_that_has_its_own(pipeline) -> None:
+    text = "Gunmen killed two policemen in Kirkuk. Deaths were estimated at 200 across the province."
+    (attack,) = [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]
+    assert attack["quantities"]["killed"]["value"] == 2
+
+
 def test_a_weapons_test_is_a_show_of_force_not_an_attack(pipeline) -> None:
     (test,) = code(pipeline, "North Korea test-fired a ballistic missile into the sea off its east coast.")
     assert (test["type"], test["recipient"]) == ("MOBILIZE", [])

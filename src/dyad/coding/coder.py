@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyad.actors.knowledge import load_knowledge
-from dyad.coding.figures import link_quantities
+from dyad.coding.figures import link_quantities, link_told_toll
 from dyad.coding.frames import Frame, FrameBook, load_frames
 from dyad.coding.participants import NOT_PARTICIPANTS, Participants, counted
 from dyad.coding.reported import ReportedSpeech
@@ -140,10 +140,12 @@ class FrameCoder(ReportedSpeech):
 
     def __call__(self, parsed: ParsedArticle, events: Sequence[Event]) -> list[Event]:
         """Return ``events`` followed by the events coded in this window of the article."""
-        coded = list(events)
+        coded: list[Event] = []
         for sent in parsed.doc.sents:
-            coded.extend(self.code_sentence(parsed, sent))
-        return coded
+            sentence_events = self.code_sentence(parsed, sent)
+            link_told_toll(parsed, sent, sentence_events, coded)
+            coded.extend(sentence_events)
+        return [*events, *coded]
 
     # -- triggers ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from dyad.coding.syntax import (
     result_clause_of,
     subjects,
 )
-from dyad.model import Event, EventType, Quantity
+from dyad.model import Event, EventType, Quantity, Status
 from dyad.nlp import ParsedArticle
 
 if TYPE_CHECKING:
@@ -100,21 +100,29 @@ def _of_victims(noun: Token) -> list[Token]:
     return [*heads, *(c for head in heads for c in head.conjuncts if c not in heads)]
 
 
-def _toll_noun(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> NumberMention | None:
-    """Return the figure of a word for the dead that the attack brought about.
+def _toll_noun(
+    parsed: ParsedArticle, trigger: Token, sent: Span, numbers: dict[int, NumberMention]
+) -> Quantity | None:
+    """Return the count of the dead that a word for them says the attack brought about.
 
     "The clashes resulted in 23 fatalities", "12 bodies ... were left after the fighting",
-    "clashes that caused 5 deaths": the noun counts the dead, the verb ties them to the attack.
+    "clashes that caused 5 deaths", "led to the death of 13 fighters": the noun (or its "of")
+    counts the dead, the verb ties them to the attack.
     """
     for token in sent:
         if token.lemma_.lower() not in _DEAD_NOUNS:
             continue
-        mention = _figure(token, numbers)
         verb = governing_verb(token) or (token.head if token.dep_ in ("nsubj", "nsubjpass") else None)
-        if mention is None or verb is None:
+        if verb is None or not (
+            trigger in subjects(verb) or _in_attack(verb, trigger) or verb.i == _carrier(trigger).i
+        ):
             continue
-        if trigger in subjects(verb) or _in_attack(verb, trigger) or verb.i == _carrier(trigger).i:
-            return mention
+        mention = _figure(token, numbers)
+        if mention is not None:
+            return _quantity(parsed, "killed", mention)
+        counted = _headcount(parsed, "killed", _of_victims(token), numbers, needs_figure=True)
+        if counted is not None:
+            return counted
     return None
 
 
@@ -188,9 +196,14 @@ def _is_along(prep: Token) -> bool:
 
 
 def _is_fatal(verb: Token) -> bool:
-    """Tell whether an attack verb says it killed ("fatally shot", "shot dead")."""
-    return any(c.lower_ == "fatally" for c in children(verb, "advmod")) or any(
-        c.lower_ == "dead" and c.i == verb.i + 1 for c in verb.children
+    """Tell whether an attack verb says it killed ("fatally shot", "shot dead").
+
+    "Dead" right after the verb is its result whatever the parse hangs it on: "shot dead 3
+    fighters" is often read as "dead fighters".
+    """
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return any(c.lower_ == "fatally" for c in children(verb, "advmod")) or (
+        following is not None and following.lower_ == "dead"
     )
 
 
@@ -225,7 +238,7 @@ def _role_verbs(
         if frame is None or frame.role is None or token.pos_ != "VERB":
             continue
         if (
-            token.i == trigger.i
+            token.i in _acts(trigger)
             or trigger in subjects(token)
             or trigger in prep_objects(token, {"in"})
             # "air strikes killed at least 25": the parser may read the verb as the noun's clause.
@@ -235,7 +248,7 @@ def _role_verbs(
         elif (
             frame.event_type == event_type
             and (result := result_clause_of(token)) is not None
-            and result.i in (trigger.i, _carrier(trigger).i)
+            and result.i in _acts(trigger)
         ):
             # "attacked a station, killing three policemen": the attack's toll (but "opened
             # fire, arresting 12" is an arrest of its own).
@@ -250,6 +263,20 @@ def _carrier(trigger: Token) -> Token:
     """Return the verb an event noun is the object of ("launched rocket fire"), or the trigger."""
     verb = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
     return verb if verb is not None else trigger
+
+
+def _acts(trigger: Token) -> set[int]:
+    """Return the indices of the verbs that tell the attack's course, the trigger's own included.
+
+    The trigger, the verb it is the object of, and the verbs coordinated with that one under
+    the same subject: in "clashed with X and took control of Y, leaving 18 dead" and "conducted
+    an attack on X and killed three soldiers", the toll is the attack's.
+    """
+    # Only a verb the noun is the object of carries it: in "amid protests, three were killed"
+    # the killing is no act of the protest.
+    carrier = trigger.head if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" else trigger
+    shared = [v for v in carrier.conjuncts if v.pos_ == "VERB" and not any(children(v, "nsubj", "nsubjpass"))]
+    return {trigger.i, carrier.i, *(v.i for v in shared)}
 
 
 # Tolls told without a casualty verb of the event's own: "two soldiers died in an ambush",
@@ -273,10 +300,7 @@ def _tolls(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> lis
                         found.append((_DYING[lemma], mention))
         elif lemma == "leave" and (
             trigger in subjects(token)
-            or (
-                (result := result_clause_of(token)) is not None
-                and result.i in (trigger.i, _carrier(trigger).i)
-            )
+            or ((result := result_clause_of(token)) is not None and result.i in _acts(trigger))
         ):
             # "Clashes ... left dozens dead", "clashed ..., leaving at least 6 dead and 100
             # injured": each state word takes the number just before it.
@@ -304,6 +328,74 @@ def _tolls(trigger: Token, sent: Span, numbers: dict[int, NumberMention]) -> lis
                         found.append((role, mention))
                         break
     return found
+
+
+# Prepositions by which a verb gives a count of the dead: "estimated at 200", "rose to 30",
+# "coded as 10".
+_FIGURE_PREPOSITIONS = frozenset({"at", "as", "to"})
+# Statuses under which an attack happened, so a later count of its dead is its toll.
+_HAPPENED = frozenset({Status.ASSERTED, Status.CLAIMED})
+
+
+def _told_toll(sent: Span, numbers: dict[int, NumberMention]) -> NumberMention | None:
+    """Return the count of the dead that a sentence states as a fact of its own.
+
+    "At least 12 deaths were reported", "Deaths were estimated at 200", "The death toll rose
+    to 30", "Unknown fatalities coded as 10": a word for the dead (a death toll, a number of
+    the dead) is the subject, and the count is its own or the object of its verb.
+    """
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in _DEAD_NOUNS:
+            mention = _figure(token, numbers)
+        elif _counts_the_dead(token):
+            mention = None
+        else:
+            continue
+        verb = token.head
+        preps = [p for p in children(verb, "prep") if p.lower_ in _FIGURE_PREPOSITIONS]
+        objects = [o for p in preps for o in children(p, "pobj")]
+        for candidate in [*objects, *children(verb, "attr")]:
+            mention = mention or _figure(candidate, numbers)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _counts_the_dead(noun: Token) -> bool:
+    """Tell whether a noun is a count of the dead: "the death toll", "the number of fatalities"."""
+    lemma = noun.lemma_.lower()
+    if lemma == "toll":
+        return any(c.lemma_.lower() in _DEAD_NOUNS for c in children(noun, "compound"))
+    return lemma == "number" and any(o.lemma_.lower() in _DEAD_NOUNS for o in prep_objects(noun, {"of"}))
+
+
+def link_told_toll(
+    parsed: ParsedArticle, sent: Span, sentence_events: Sequence[Event], earlier: list[Event]
+) -> None:
+    """Give a count of the dead told in a sentence of its own to the attack before it.
+
+    "Clashes took place in Nihm. Unknown fatalities coded as 10.", "... The death toll rose to
+    30.": a sentence that reports no attack but counts the dead counts those of the latest
+    attack the article reported, when that one has no count yet. ``earlier`` (the events of the
+    sentences before, in order) is updated in place.
+    """
+    if any(e.event_type == EventType.ASSAULT for e in sentence_events):
+        return
+    attack = next(
+        (i for i in range(len(earlier) - 1, -1, -1)
+         if earlier[i].event_type == EventType.ASSAULT and earlier[i].status in _HAPPENED),
+        None,
+    )  # fmt: skip
+    if attack is None or any(q.role == "killed" for q in earlier[attack].quantities):
+        return
+    numbers = _number_tokens(sent, find_numbers(sent.text, offset=sent.start_char))
+    mention = _told_toll(sent, numbers) if numbers else None
+    if mention is not None:
+        event = earlier[attack]
+        earlier[attack] = replace(event, quantities=(*event.quantities, _quantity(parsed, "killed", mention)))
 
 
 def _in_attack(verb: Token, trigger: Token) -> bool:
@@ -358,8 +450,9 @@ def link_quantities(
         if event.event_type == EventType.ASSAULT:
             for role, mention in _tolls(trigger, sent, numbers):
                 quantities.setdefault(role, _quantity(parsed, role, mention))
-            if "killed" not in quantities and (toll := _toll_noun(trigger, sent, numbers)) is not None:
-                quantities["killed"] = _quantity(parsed, "killed", toll)
+            toll = None if "killed" in quantities else _toll_noun(parsed, trigger, sent, numbers)
+            if toll is not None:
+                quantities["killed"] = toll
         for token in trigger.subtree:
             attached = token.head.i == trigger.i or (
                 token.head.dep_ == "prep" and token.head.head.i == trigger.i

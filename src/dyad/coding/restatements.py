@@ -97,6 +97,9 @@ def drop_restatements(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int,
             and token.head.i in by_index
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
             and (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+            # "took the station, killing 14 fighters": a toll under an act of another type is
+            # an attack of its own, not a restatement of the act.
+            and not (frame.role is not None and by_index[token.head.i].frame.event_type != frame.event_type)
         ):
             continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
         if frame.role is not None and "leave" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
