@@ -2,7 +2,9 @@
 
 The Python API. ``load_pipeline()`` builds the pipeline; ``pipeline.extract(article)``
 returns the events of one article and ``pipeline.process(articles)`` streams many.
-``open_store(db).query(type="ASSAULT", ...)`` reads a store that ``dyad ingest`` filled.
+``events_frame(events)`` makes them a polars frame of flat rows (``.to_pandas()`` for pandas).
+``open_store(db).query(type="ASSAULT", ...)`` reads a store that ``dyad ingest`` filled, as the
+same frame.
 ``annotate(article, "times")`` lists the mentions of one layer (times, places, quantities, actors).
 """
 
@@ -23,7 +25,7 @@ from dyad.errors import (
 )
 from dyad.model import Actor, Article, Event, EventDate, EventType, Location, Quantity, Status, TextSpan
 from dyad.pipeline import Pipeline, Stage, load_pipeline
-from dyad.store import EventQuery, EventStore, open_store
+from dyad.store import EventQuery, EventStore, events_frame, open_store
 
 __version__ = "0.1.0"
 
@@ -57,6 +59,7 @@ __all__ = [
     "StoreLockedError",
     "TextSpan",
     "annotate",
+    "events_frame",
     "load_config",
     "load_pipeline",
     "open_store",

@@ -6,7 +6,11 @@ mapping, so what the scorecard measures is what an analyst's ACLED file receives
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from importlib import resources
 
 from dyad.model import EventType
 
@@ -93,3 +97,116 @@ def acled_country_name(code: str | None) -> str | None:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+# --- the codebook's derived columns -------------------------------------------------------
+
+# ACLED's disorder_type: what kind of disorder each event type and sub-event type is.
+DISORDER_TYPES = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Demonstrations",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+DISORDER_BY_SUB_EVENT = {
+    "Mob violence": "Political violence",
+    "Excessive force against protesters": "Political violence; Demonstrations",
+}
+
+# ACLED's actor types (inter1, inter2). Rioters (5) and protesters (6) are the actors of a
+# riot or a protest whatever their sector; otherwise the first sector ACLED has a type for.
+STATE_FORCES_INTER, REBELS_INTER, POLITICAL_MILITIAS_INTER = 1, 2, 3
+RIOTERS_INTER, PROTESTERS_INTER, CIVILIANS_INTER, EXTERNAL_INTER = 5, 6, 7, 8
+INTER_BY_SECTOR = {
+    # A state's government, forces, intelligence, courts and legislature are "State forces".
+    **dict.fromkeys(("MIL", "COP", "SPY", "GOV", "PRE", "LEG", "JUD"), STATE_FORCES_INTER),
+    "REB": REBELS_INTER,
+    # ACLED codes pro-government and unidentified armed groups as political militias.
+    **dict.fromkeys(("PRM", "UAF"), POLITICAL_MILITIAS_INTER),
+    **dict.fromkeys(
+        ("CVL", "REF", "JRN", "EDU", "MED", "HRI", "REL", "LAB", "BUS", "AGR", "SOC", "ELI", "PTY", "OPP"),
+        CIVILIANS_INTER,
+    ),
+}
+
+
+def inter_code(sectors: Sequence[str], country: str | None, event_type: str, is_actor: bool) -> int | None:
+    """Return ACLED's actor type (1 state forces .. 8 external/other forces) for one participant.
+
+    None when dyad cannot tell: an actor with no sector ACLED has a type for (identity
+    militias, 4, are never derived: dyad does not code what an armed group stands for).
+    """
+    if is_actor and event_type == "Riots":
+        return RIOTERS_INTER
+    if is_actor and event_type == "Protests":
+        return PROTESTERS_INTER
+    if not sectors and not country:
+        return None
+    if country and _is_organisation(country):
+        return EXTERNAL_INTER
+    for sector in sectors:
+        if sector in INTER_BY_SECTOR:
+            return INTER_BY_SECTOR[sector]
+    return None
+
+
+def _is_organisation(code: str) -> bool:
+    # Codes that are no country (IGO, NATO, UN, ...) are ACLED's "External/Other forces".
+    import pycountry
+
+    return code in ("IGO", "NGO", "IMG", "MNC", "UNO", "NATO") or (
+        len(code) == 3 and pycountry.countries.get(alpha_3=code) is None and code != "XKX"
+    )
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str | None:
+    """Return ACLED's interaction code: both actor types, lower first ("13"); "10" for a sole actor."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return f"{inter1}0"
+    return "".join(str(code) for code in sorted((inter1, inter2)))
+
+
+def time_precision(granularity: str | None, first: date | None, last: date | None) -> int | None:
+    """Return ACLED's time_precision: 1 the day, 2 within a week or a range of days, 3 the month or less.
+
+    Dates coarser than a month (a season, a year) are 3, ACLED's coarsest.
+    """
+    if first is None:
+        return None
+    if granularity == "day" and (last is None or last == first):
+        return 1
+    if granularity in ("day", "week") and (last is None or (last - first).days <= 7):
+        return 2
+    return 3
+
+
+def ascii_name(name: str | None) -> str | None:
+    """Return a place name as ACLED spells it, in ASCII: "Khūzestān" → "Khuzestan"."""
+    if not name:
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_PUNCTUATION))
+    return "".join(ch for ch in decomposed if ch.isascii()).strip() or None
+
+
+# GeoNames transliterations use modifier letters for ayn and hamza, and typographic quotes.
+_PUNCTUATION = str.maketrans({"ʿ": "'", "ʾ": "'", "‘": "'", "’": "'", "ḩ": "h", "Ḩ": "H", "–": "-"})
+
+
+@cache
+def acled_regions() -> dict[str, str]:
+    """Return ACLED's region of each ISO alpha-3 country (``data/acled_regions.tsv``)."""
+    text = resources.files("dyad").joinpath("data/acled_regions.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {iso3: region for iso3, region in rows[1:]}
+
+
+def iso_numeric(code: str | None) -> int | None:
+    """Return the ISO 3166 numeric code of an alpha-3 country (ACLED's ``iso``), or None."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) if code else None
+    return int(country.numeric) if country is not None else None

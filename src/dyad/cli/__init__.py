@@ -23,7 +23,11 @@ if TYPE_CHECKING:
     from dyad.pipeline import Failure
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="dyad: news articles in, PLOVER events out."
+    add_completion=False,
+    no_args_is_help=True,
+    help="dyad: news articles in, PLOVER events out.",
+    # Click hands these to every subcommand's context: -h works wherever --help does.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 # Arguments and options several commands share, written once.
@@ -36,6 +40,13 @@ PublishedOption = Annotated[
 KeepGoingOption = Annotated[bool, typer.Option(help="Report bad records and articles, and go on.")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
 VerboseOption = Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")]
+HeaderOption = Annotated[
+    bool, typer.Option("--header", help="gdelt: write the column names first (GDELT's own files have none).")
+]
+# Progress bars and summaries check this; errors are printed whatever it says.
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress or summaries on stderr; errors are still printed.")
+]
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
@@ -114,10 +125,11 @@ class Inputs:
             yield item
 
 
-def finish(inputs: Inputs, failures: Sequence[Failure], written: str) -> None:
+def finish(inputs: Inputs, failures: Sequence[Failure], written: str, quiet: bool = False) -> None:
     """Report each failed article and a summary on stderr; exit 1 if anything failed.
 
-    ``written`` says what the rest gave ("12 event(s)").
+    ``written`` says what the rest gave ("12 event(s)"); ``quiet`` leaves out the summary,
+    never the errors.
     """
     for failure in failures:
         typer.echo(
@@ -125,12 +137,33 @@ def finish(inputs: Inputs, failures: Sequence[Failure], written: str) -> None:
         )
     n_failed = inputs.n_bad + len(failures)
     if n_failed:
-        typer.echo(
-            f"{n_failed} input record(s) or article(s) failed; {written} written from the rest.", err=True
-        )
+        if not quiet:
+            typer.echo(
+                f"{n_failed} input record(s) or article(s) failed; {written} written from the rest.", err=True
+            )
         raise typer.Exit(1)
     if inputs.stopped:
         raise typer.Exit(1)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from dyad import __version__
+
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print dyad's version and exit."
+        ),
+    ] = False,
+) -> None:
+    """dyad: news articles in, PLOVER events out."""
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -12,11 +13,13 @@ from typing import Annotated, Any
 import typer
 
 from dyad.cli import (
+    HeaderOption,
     Inputs,
     InputsArgument,
     KeepGoingOption,
     OutputOption,
     PublishedOption,
+    QuietOption,
     VerboseOption,
     app,
     finish,
@@ -25,6 +28,7 @@ from dyad.cli import (
     reported,
     setup_logging,
 )
+from dyad.model import Article
 
 
 class OutputFormat(StrEnum):
@@ -33,6 +37,13 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
     TABLE = "table"
     CSV = "csv"
+    ACLED = "acled"
+    GDELT = "gdelt"
+    GEOJSON = "geojson"
+
+
+# Built from all the events at the end, as ``dyad export`` builds them from the store.
+ROW_FORMATS = (OutputFormat.ACLED, OutputFormat.GDELT, OutputFormat.GEOJSON)
 
 
 CSV_COLUMNS = (
@@ -114,6 +125,8 @@ def extract(
         list[Path] | None,
         typer.Option("--actors", help="Extra actor file (format of dyad/actors/data/*.yaml); repeatable."),
     ] = None,
+    header: HeaderOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract PLOVER event records from news articles."""
     from dyad.pipeline import load_pipeline
@@ -133,6 +146,7 @@ def extract(
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise", overrides=overrides)
 
     table_rows: list[dict[str, Any]] = []
+    coded: list[Article] = []
     n_events = 0
     with (
         reported(verbose, code=1, hint="use --keep-going to skip failing articles"),
@@ -142,7 +156,8 @@ def extract(
         if writer is not None:
             writer.writeheader()
         with pipeline:
-            for _article, events in pipeline.process(good_articles):
+            for article, events in pipeline.process(good_articles):
+                coded.append(article)
                 for event in events:
                     record = event_to_record(event)
                     n_events += 1
@@ -155,4 +170,34 @@ def extract(
                 out.flush()
     if output_format == OutputFormat.TABLE:
         _print_table(table_rows)
-    finish(good_articles, pipeline.failures, f"{n_events} event(s)")
+    elif output_format in ROW_FORMATS:
+        _write_rows(table_rows, coded, output_format, output, header)
+    finish(good_articles, pipeline.failures, f"{n_events} event(s)", quiet)
+
+
+def _write_rows(
+    records: list[dict[str, Any]], articles: list[Article], fmt: str, output: Path | None, header: bool
+) -> None:
+    """Write ACLED, GDELT or GeoJSON rows through the store's exporters (no store needed)."""
+    from datetime import UTC, datetime
+
+    import polars as pl
+
+    from dyad.store.exports import write_events
+    from dyad.store.frames import event_frame
+    from dyad.store.store import dyad_version
+
+    now = datetime.now(UTC).replace(tzinfo=None)
+    article_rows = pl.DataFrame(
+        [{"article_id": a.id, "source": a.source, "url": a.url, "ingested_at": now} for a in articles],
+        schema={
+            "article_id": pl.String,
+            "source": pl.String,
+            "url": pl.String,
+            "ingested_at": pl.Datetime("us"),
+        },
+    )
+    write_events(
+        event_frame(records, dyad_version()), article_rows, fmt, output or sys.stdout.buffer, header=header
+    )
+    sys.stdout.flush()

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dyad.cli import (
+    HeaderOption,
     InputsArgument,
     OutputOption,
     PublishedOption,
+    QuietOption,
     VerboseOption,
     app,
     fail,
@@ -105,8 +107,8 @@ def _open(db: str | None, *, create: bool = False, read_only: bool = True) -> Ev
 
 
 @contextmanager
-def _progress(label: str) -> Iterator[Any]:
-    """A progress bar on stderr: articles done, articles/s, events found."""
+def _progress(label: str, quiet: bool = False) -> Iterator[Any]:
+    """A progress bar on stderr: articles done, articles/s, events found; none with ``--quiet``."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -119,7 +121,7 @@ def _progress(label: str) -> Iterator[Any]:
         TimeElapsedColumn(),
     )
     console = Console(stderr=True)
-    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+    with Progress(*columns, console=console, disable=quiet or not console.is_terminal) as progress:
         task = progress.add_task(label, total=None, rate=0.0, events=0)
 
         def update(report: IngestReport) -> None:
@@ -134,12 +136,13 @@ def _progress(label: str) -> Iterator[Any]:
         yield update
 
 
-def _summary(report: IngestReport, db: str) -> None:
-    typer.echo(
-        f"{report.articles_written} article(s) coded, {report.articles_unchanged} unchanged and skipped, "
-        f"{report.events_written} event(s) stored in {db}.",
-        err=True,
-    )
+def _summary(report: IngestReport, db: str, quiet: bool = False) -> None:
+    if not quiet:
+        typer.echo(
+            f"{report.articles_written} article(s) coded, {report.articles_unchanged} unchanged and skipped, "
+            f"{report.events_written} event(s) stored in {db}.",
+            err=True,
+        )
     for failure in report.failures:
         typer.echo(f"error: {failure.record} failed in {failure.stage}: {failure.error}", err=True)
     if report.failures:
@@ -160,6 +163,7 @@ def ingest(
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per committed batch.", min=1)] = 32,
     verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
     from dyad.ingest import read_articles
@@ -175,11 +179,11 @@ def ingest(
     with store, _errors(verbose):
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
         items = read_articles(inputs, published=default_published, stdin=sys.stdin.buffer)
-        with pipeline, _progress("ingest") as update:
+        with pipeline, _progress("ingest", quiet) as update:
             report = run_ingest(
                 store, pipeline, items, batch_size=batch_size, keep_going=keep_going, on_batch=update
             )
-    _summary(report, str(resolve_db(db)))
+    _summary(report, str(resolve_db(db)), quiet)
 
 
 @app.command()
@@ -189,6 +193,7 @@ def recode(
     config: Annotated[Path | None, typer.Option(help="A TOML config file overriding the defaults.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per committed batch.", min=1)] = 32,
     verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Re-run the current coder over every stored article, replacing its events."""
     from dyad.pipeline import load_pipeline
@@ -200,21 +205,46 @@ def recode(
         store = _open(db, read_only=False)
     with store, _errors(verbose):
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
-        with pipeline, _progress("recode") as update:
+        with pipeline, _progress("recode", quiet) as update:
             report = run_recode(store, pipeline, batch_size=batch_size, on_batch=update)
-    _summary(report, str(resolve_db(db)))
+    _summary(report, str(resolve_db(db)), quiet)
 
 
 # --- events, stats, export ---------------------------------------------------------------
 
 
 class EventsFormat(StrEnum):
-    """Formats ``dyad events`` writes."""
+    """Formats ``dyad stats`` writes."""
 
     TABLE = "table"
     JSONL = "jsonl"
     CSV = "csv"
     PARQUET = "parquet"
+
+
+class ExportChoice(StrEnum):
+    """Formats ``dyad export`` writes (``dyad.store.exports.ExportFormat``)."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+    CAMEO = "cameo"
+    ACLED = "acled"
+    GDELT = "gdelt"
+    GEOJSON = "geojson"
+
+
+class ListFormat(StrEnum):
+    """Formats ``dyad events`` writes: a table, or any export format."""
+
+    TABLE = "table"
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+    CAMEO = "cameo"
+    ACLED = "acled"
+    GDELT = "gdelt"
+    GEOJSON = "geojson"
 
 
 TABLE_COLUMNS = (
@@ -258,9 +288,10 @@ def events(
     text: TextOpt = None,
     limit: LimitOpt = None,
     output_format: Annotated[
-        EventsFormat, typer.Option("--format", help="Output format.")
-    ] = EventsFormat.TABLE,
+        ListFormat, typer.Option("--format", help="table, or an export format (see dyad export).")
+    ] = ListFormat.TABLE,
     output: OutputOption = None,
+    header: HeaderOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """List stored events that match the filters."""
@@ -272,18 +303,20 @@ def events(
             location_country=location_country, location_admin1=location_admin1, text=text, limit=limit,
         )  # fmt: skip
         with _open(db) as store:
-            if output_format == EventsFormat.TABLE:
+            if output_format == ListFormat.TABLE:
                 _print_frame(store.query(query), TABLE_COLUMNS)
                 return
-            _write_export(store, output_format.value, output, query)
+            _write_export(store, output_format.value, output, query, header)
 
 
-def _write_export(store: EventStore, fmt: str, output: Path | None, query: EventQuery) -> None:
+def _write_export(
+    store: EventStore, fmt: str, output: Path | None, query: EventQuery, header: bool = False
+) -> None:
     from dyad.store.exports import export
 
     if fmt == "parquet" and output is None:
         raise fail("Parquet is a binary file format and needs a file: add -o FILE.parquet")
-    export(store, fmt, output if output is not None else sys.stdout.buffer, query)
+    export(store, fmt, output if output is not None else sys.stdout.buffer, query, header=header)
     if output is None:
         sys.stdout.flush()
 
@@ -364,23 +397,18 @@ def stats(
         frame.write_ndjson(target)
 
 
-class ExportChoice(StrEnum):
-    """Formats ``dyad export`` writes."""
-
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
-    CAMEO = "cameo"
-    ACLED = "acled"
-
-
 @app.command("export")
 def export_events(
     output_format: Annotated[
         ExportChoice,
-        typer.Option("--format", help="jsonl (contract records), csv, parquet, cameo (TSV), acled (CSV)."),
+        typer.Option(
+            "--format",
+            help="jsonl (contract records), csv, parquet, cameo (Phoenix TSV), acled (ACLED's CSV), "
+            "gdelt (GDELT 2.0 events TSV), geojson (located events).",
+        ),
     ],
     output: OutputOption = None,
+    header: HeaderOption = False,
     db: DbOption = None,
     event_type: TypeOpt = None,
     mode: ModeOpt = None,
@@ -399,7 +427,7 @@ def export_events(
     text: TextOpt = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Export stored events: JSON lines, CSV, Parquet, CAMEO (Phoenix/ICEWS TSV) or ACLED-style CSV."""
+    """Export stored events: JSON lines, CSV, Parquet, CAMEO (Phoenix/ICEWS TSV), ACLED, GDELT or GeoJSON."""
     with _errors(verbose):
         query = _query(
             type=event_type, mode=mode, status=status or None, historical=historical,
@@ -408,4 +436,4 @@ def export_events(
             location_country=location_country, location_admin1=location_admin1, text=text,
         )  # fmt: skip
         with _open(db) as store:
-            _write_export(store, output_format.value, output, query)
+            _write_export(store, output_format.value, output, query, header)

@@ -1,9 +1,12 @@
-"""Stored events in the formats analysts already load: JSON lines, CSV, Parquet, CAMEO, ACLED.
+"""Stored events in the formats analysts already load: JSONL, CSV, Parquet, CAMEO, ACLED, GDELT, GeoJSON.
 
-CAMEO is a Phoenix/ICEWS-style tab-separated file; ACLED an ACLED-style CSV.
+CAMEO is a Phoenix/ICEWS-style tab-separated file; ACLED the CSV of ACLED's codebook
+(``acled_export``); GDELT the GDELT 2.0 event table (``gdelt_export``); GeoJSON a
+FeatureCollection for maps (``geojson_export``).
 
 Every export reads through ``EventStore`` with an ``EventQuery``, so a filter selects the
-same events in every format.
+same events in every format. ``write_events`` writes the formats built from event rows, so
+``dyad extract`` writes them too, without a store.
 """
 
 from __future__ import annotations
@@ -16,11 +19,19 @@ from typing import IO, Any
 
 import polars as pl
 
-from dyad.acled import GEO_PRECISION, acled_country_name, acled_type
 from dyad.errors import StoreError
 from dyad.plover import QUAD_CODES, cameo_table
+from dyad.store.acled_export import ACLED_COLUMNS, acled_frame
+from dyad.store.gdelt_export import GDELT_COLUMNS, gdelt_frame
+from dyad.store.geojson_export import geojson_bytes, geojson_collection
 from dyad.store.query import EventQuery
 from dyad.store.store import EventStore
+
+__all__ = [
+    "ACLED_COLUMNS", "CAMEO_COLUMNS", "GDELT_COLUMNS", "ExportFormat", "acled_frame", "cameo_frame",
+    "export", "flat_frame", "gdelt_frame", "geojson_collection", "stored_events", "valid_cameo_codes",
+    "write_events",
+]  # fmt: skip
 
 
 class ExportFormat(StrEnum):
@@ -31,6 +42,12 @@ class ExportFormat(StrEnum):
     PARQUET = "parquet"
     CAMEO = "cameo"
     ACLED = "acled"
+    GDELT = "gdelt"
+    GEOJSON = "geojson"
+
+
+# Formats built from event rows alone, which ``dyad extract`` writes too.
+EVENT_ROW_FORMATS = (ExportFormat.ACLED, ExportFormat.GDELT, ExportFormat.GEOJSON)
 
 
 def flat_frame(events: pl.DataFrame) -> pl.DataFrame:
@@ -100,81 +117,75 @@ def cameo_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
     )
 
 
-# --- ACLED ---------------------------------------------------------------------------------
-
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
-    "notes", "source",
-)  # fmt: skip
-
-
-def _one_line(text: str | None) -> str | None:
-    # Wire text keeps its line breaks; a note or TSV field is one line.
-    return " ".join(text.split()) if text else text
-
-
-def acled_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
-    """Return events ACLED codes as ACLED-style rows (see ``dyad.acled``).
-
-    ``fatalities`` is the reported death toll, 0 when none was reported (ACLED's
-    convention); ``notes`` is the evidence sentence; ``source`` the article's source.
-    """
-    events = store.query(query).join(_sources(store), on="article_id", how="left")
-    rows: list[dict[str, Any]] = []
-    for event in events.iter_rows(named=True):
-        kinds = acled_type(
-            event["type"],
-            event["mode"] or [],
-            event["recipient_sectors"] or [],
-            event["context"] or [],
-            event["actor_sectors"] or [],
-        )
-        if kinds is None:
-            continue
-        day = event["event_date"]
-        rows.append(
-            {
-                "event_id_cnty": event["event_id"],
-                "event_date": day.isoformat() if day else None,
-                "year": day.year if day else None,
-                "event_type": kinds[0],
-                "sub_event_type": kinds[1],
-                "actor1": event["actor_name"] or event["actor_text"],
-                "actor2": event["recipient_name"] or event["recipient_text"],
-                "country": acled_country_name(event["location_country"]),
-                "admin1": event["location_admin1"],
-                "location": event["location_name"],
-                "latitude": event["latitude"],
-                "longitude": event["longitude"],
-                "geo_precision": GEO_PRECISION.get(event["geo_precision"] or ""),
-                "fatalities": event["killed"] or 0,
-                "notes": _one_line(event["sentence"]),
-                "source": event["source"],
-            }
-        )
-    schema = {name: pl.String for name in ACLED_COLUMNS} | {
-        "year": pl.Int64, "latitude": pl.Float64, "longitude": pl.Float64,
-        "geo_precision": pl.Int64, "fatalities": pl.Int64,
-    }  # fmt: skip
-    return pl.DataFrame(rows, schema=schema, orient="row")
-
-
 def _urls(store: EventStore) -> pl.DataFrame:
     return store.articles().select("article_id", "url")
-
-
-def _sources(store: EventStore) -> pl.DataFrame:
-    return store.articles().select("article_id", "source")
 
 
 # --- writing -------------------------------------------------------------------------------
 
 
-def export(store: EventStore, fmt: ExportFormat | str, out: Path | IO[bytes], query: EventQuery) -> int:
+def stored_events(store: EventStore, query: EventQuery) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Return the events ``query`` selects, with their contract ``record``, and the stored articles.
+
+    Raises:
+        StoreError: the store changed between the two reads (an ingest ran meanwhile).
+    """
+    events = store.query(query)
+    records = pl.Series("record", store.record_lines(query), dtype=pl.String)
+    # Both reads share the WHERE and ORDER BY, so they line up row for row unless an ingest
+    # wrote in between; the ids say which.
+    if records.len() != events.height or not events["event_id"].equals(
+        records.str.json_path_match("$.event_id").alias("event_id")
+    ):
+        raise StoreError("the store changed while the events were read (an ingest is running?); export again")
+    articles = store.articles().select("article_id", "source", "url", "ingested_at")
+    return events.with_columns(records), articles
+
+
+def write_events(
+    events: pl.DataFrame,
+    articles: pl.DataFrame,
+    fmt: ExportFormat | str,
+    out: Path | IO[bytes],
+    *,
+    header: bool = False,
+) -> int:
+    """Write event rows (``events`` columns with ``record``) as ACLED, GDELT or GeoJSON to ``out``.
+
+    ``articles`` has ``article_id``, ``source``, ``url`` and ``ingested_at``. ``header``
+    writes GDELT's column names as a first line (GDELT's own files have none). Returns the
+    number of rows (GeoJSON: features) written.
+    """
+    fmt = ExportFormat(fmt)
+    if fmt == ExportFormat.GEOJSON:
+        collection = geojson_collection(events, articles)
+        _write_bytes(out, geojson_bytes(collection))
+        return len(collection["features"])
+    if fmt == ExportFormat.ACLED:
+        frame = acled_frame(events, articles)
+        _write_frame(out, lambda o: frame.write_csv(o))
+    elif fmt == ExportFormat.GDELT:
+        frame = gdelt_frame(events, articles)
+        _write_frame(out, lambda o: frame.write_csv(o, separator="\t", include_header=header))
+    else:
+        raise StoreError(
+            f"{fmt.value} is not written from event rows; use one of {', '.join(EVENT_ROW_FORMATS)}"
+        )
+    return frame.height
+
+
+def export(
+    store: EventStore,
+    fmt: ExportFormat | str,
+    out: Path | IO[bytes],
+    query: EventQuery,
+    *,
+    header: bool = False,
+) -> int:
     """Write the events ``query`` selects to ``out`` (a path, or a binary stream) as ``fmt``.
 
-    Returns the number of rows written.
+    ``header`` writes GDELT's column names as a first line (only GDELT has no header
+    otherwise). Returns the number of rows written.
 
     Raises:
         StoreError: Parquet was asked for on a stream that cannot seek (write it to a file).
@@ -184,22 +195,28 @@ def export(store: EventStore, fmt: ExportFormat | str, out: Path | IO[bytes], qu
         lines = store.record_lines(query)
         _write_bytes(out, "".join(line + "\n" for line in lines).encode("utf-8"))
         return len(lines)
+    if fmt in EVENT_ROW_FORMATS:
+        events, articles = stored_events(store, query)
+        return write_events(events, articles, fmt, out, header=header)
     writers: dict[ExportFormat, Callable[[], tuple[pl.DataFrame, Callable[[pl.DataFrame, Any], None]]]] = {
         ExportFormat.CSV: lambda: (flat_frame(store.query(query)), lambda f, o: f.write_csv(o)),
         ExportFormat.PARQUET: lambda: (store.query(query), lambda f, o: f.write_parquet(o)),
         ExportFormat.CAMEO: lambda: (cameo_frame(store, query), lambda f, o: f.write_csv(o, separator="\t")),
-        ExportFormat.ACLED: lambda: (acled_frame(store, query), lambda f, o: f.write_csv(o)),
     }
     frame, write = writers[fmt]()
-    if isinstance(out, Path):
-        write(frame, out)
-    else:
-        if fmt == ExportFormat.PARQUET and not out.seekable():
-            raise StoreError("Parquet cannot be written to a pipe; give a file with -o FILE.parquet")
-        buffer = io.BytesIO()
-        write(frame, buffer)
-        out.write(buffer.getvalue())
+    if fmt == ExportFormat.PARQUET and not isinstance(out, Path) and not out.seekable():
+        raise StoreError("Parquet cannot be written to a pipe; give a file with -o FILE.parquet")
+    _write_frame(out, lambda o: write(frame, o))
     return frame.height
+
+
+def _write_frame(out: Path | IO[bytes], write: Callable[[Any], None]) -> None:
+    if isinstance(out, Path):
+        write(out)
+        return
+    buffer = io.BytesIO()
+    write(buffer)
+    out.write(buffer.getvalue())
 
 
 def _write_bytes(out: Path | IO[bytes], data: bytes) -> None:

@@ -14,8 +14,9 @@ from typing import Any
 
 import polars as pl
 
+from dyad.model import Event
 from dyad.plover import QUAD_CODES
-from dyad.store.schema import EVENTS, Kind, Table
+from dyad.store.schema import EVENT_COLUMNS, EVENTS, Kind, Table
 
 POLARS_TYPES: dict[Kind, Any] = {
     "text": pl.String, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean, "date": pl.Date,
@@ -145,3 +146,17 @@ def event_row(record: dict[str, Any], dyad_version: str) -> dict[str, Any]:
 def event_frame(records: Iterable[dict[str, Any]], dyad_version: str) -> pl.DataFrame:
     """Return the ``events`` rows of many contract records as one typed frame."""
     return frame_of(EVENTS, [event_row(record, dyad_version) for record in records])
+
+
+def events_frame(events: Iterable[Event | dict[str, Any]]) -> pl.DataFrame:
+    """Return events as the flat rows ``EventStore.query`` returns: one row per event, typed columns.
+
+    ``events`` are what ``pipeline.extract(article)`` returns, or output-contract records
+    (``dyad extract``'s JSON lines). The columns are the store's, so code written for a
+    store's query runs on freshly extracted events; ``.to_pandas()`` gives a pandas frame.
+    """
+    from dyad.records import event_to_record
+    from dyad.store.store import dyad_version  # store.py imports this module
+
+    records = (event_to_record(e) if isinstance(e, Event) else e for e in events)
+    return event_frame(records, dyad_version()).select(EVENT_COLUMNS)

@@ -1,0 +1,179 @@
+"""GDELT 2.0's event table: its 61 columns, with their names and in their order, tab-separated.
+
+One row per event mention with a dated CAMEO code (the reverse crosswalk of ``dyad.plover``).
+Actor codes are CAMEO's (country then agent: ``IRQGOV``); place country codes are FIPS 10-4,
+as GDELT writes them (``data/fips_countries.tsv``); GoldsteinScale comes from the CAMEO code
+(``data/goldstein.tsv``). What dyad does not know stays empty: the actors' own places
+(``Actor1Geo_*``, ``Actor2Geo_*``: dyad places the event, not its participants), known
+groups, ethnicity and religion codes, ADM2 codes and AvgTone (dyad scores no tone).
+
+The store does not yet link one event across articles, so NumMentions, NumSources and
+NumArticles are 1: each row is one mention in one article from one source.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import polars as pl
+
+from dyad.acled import acled_country_name, ascii_name
+from dyad.plover import QUAD_CODES, cameo_table
+
+_ACTOR = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+    "Type1Code", "Type2Code", "Type3Code",
+)  # fmt: skip
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{name}" for name in _ACTOR), *(f"Actor2{name}" for name in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{name}" for name in _GEO), *(f"Actor2Geo_{name}" for name in _GEO),
+    *(f"ActionGeo_{name}" for name in _GEO),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+_INT_COLUMNS = {
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+    "NumSources", "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED",
+}  # fmt: skip
+_FLOAT_COLUMNS = {
+    "FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat",
+    "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long",
+}  # fmt: skip
+GDELT_SCHEMA: dict[str, Any] = {
+    name: pl.Int64 if name in _INT_COLUMNS else pl.Float64 if name in _FLOAT_COLUMNS else pl.String
+    for name in GDELT_COLUMNS
+}
+
+# GDELT's geographic match types.
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+
+
+@cache
+def goldstein_table() -> dict[str, float]:
+    """Return the Goldstein score of each CAMEO code (``data/goldstein.tsv``)."""
+    text = resources.files("dyad").joinpath("data/goldstein.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {code: float(value) for code, value in rows[1:]}
+
+
+def goldstein(code: str) -> float | None:
+    """Return the Goldstein score of a CAMEO code, falling back to its parent codes (0874 → 087 → 08)."""
+    table = goldstein_table()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+@cache
+def fips_codes() -> dict[str, str]:
+    """Return the FIPS 10-4 code of each ISO alpha-3 country (``data/fips_countries.tsv``)."""
+    text = resources.files("dyad").joinpath("data/fips_countries.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {iso3: fips for iso3, fips in rows[1:]}
+
+
+def gdelt_frame(events: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Return ``events`` (store ``events`` rows) as GDELT 2.0 event rows.
+
+    ``articles`` gives each article's ``url`` (SOURCEURL) and ``ingested_at`` (DATEADDED).
+    Rows with no event date or no CAMEO code the crosswalk knows are left out.
+    """
+    valid = frozenset(cameo_table()) | {f"{i:02d}" for i in range(1, 21)}
+    by_article = {row["article_id"]: row for row in articles.iter_rows(named=True)}
+    # GDELT's IsRootEvent marks events of the lead; dyad's nearest is an article's first
+    # sentence that holds an event.
+    lead = (
+        dict(events.group_by("article_id").agg(pl.col("sentence_start").min()).iter_rows())
+        if events.height
+        else {}
+    )
+    rows = [
+        _gdelt_row(event, by_article.get(event["article_id"], {}), lead.get(event["article_id"]))
+        for event in events.iter_rows(named=True)
+        if event["event_date"] is not None and event["cameo"] in valid
+    ]
+    return pl.DataFrame(rows, schema=GDELT_SCHEMA, orient="row")
+
+
+def _gdelt_row(event: dict[str, Any], article: dict[str, Any], lead_start: int | None) -> dict[str, Any]:
+    day: date = event["event_date"]
+    code: str = event["cameo"]
+    added: datetime | None = article.get("ingested_at")
+    row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)
+    row |= {
+        # GDELT's id is an integer: the first 60 bits of dyad's hex event id (fits a BIGINT).
+        "GLOBALEVENTID": int(event["event_id"][:15], 16),
+        "SQLDATE": int(day.strftime("%Y%m%d")),
+        "MonthYear": int(day.strftime("%Y%m")),
+        "Year": day.year,
+        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4),
+        **_actor("Actor1", event, "actor"),
+        **_actor("Actor2", event, "recipient"),
+        "IsRootEvent": int(event["sentence_start"] == lead_start),
+        "EventCode": code,
+        "EventBaseCode": code[:3],
+        "EventRootCode": code[:2],
+        "QuadClass": QUAD_CODES.get(event["quad"] or ""),
+        "GoldsteinScale": goldstein(code),
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        **_action_geo(event),
+        "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
+        "SOURCEURL": article.get("url"),
+    }
+    return row
+
+
+def _actor(prefix: str, event: dict[str, Any], role: str) -> dict[str, Any]:
+    country = event[f"{role}_country"]
+    sectors = list(event[f"{role}_sectors"] or [])
+    agent = sectors[0] if sectors else None
+    code = f"{country or ''}{agent or ''}" or None
+    name = event[f"{role}_name"] or event[f"{role}_text"]
+    return {
+        f"{prefix}Code": code,
+        # GDELT writes actor names in capitals.
+        f"{prefix}Name": " ".join(name.upper().split()) if name else None,
+        f"{prefix}CountryCode": country,
+        **{f"{prefix}Type{i}Code": (sectors[i - 1] if len(sectors) >= i else None) for i in (1, 2, 3)},
+    }
+
+
+def _action_geo(event: dict[str, Any]) -> dict[str, Any]:
+    precision = event["geo_precision"]
+    country = event["location_country"]
+    if precision is None or event["latitude"] is None:
+        return {}
+    is_us = country == "USA"
+    if precision == "country":
+        kind = COUNTRY
+    elif precision in ("admin1", "admin2"):
+        kind = US_STATE if is_us else WORLD_STATE
+    else:
+        kind = US_CITY if is_us else WORLD_CITY
+    fips = fips_codes().get(country or "")
+    parts = [
+        event["location_name"] if kind != COUNTRY else None,
+        event["location_admin1"],
+        acled_country_name(country),
+    ]
+    names = [ascii_name(p) for p in parts if p]
+    return {
+        "ActionGeo_Type": kind,
+        "ActionGeo_FullName": ", ".join(dict.fromkeys(n for n in names if n)) or None,
+        "ActionGeo_CountryCode": fips,
+        # dyad stores admin1 names, not codes: the ADM1 code is the country's part only, as
+        # GDELT writes it for a country match.
+        "ActionGeo_ADM1Code": fips,
+        "ActionGeo_Lat": event["latitude"],
+        "ActionGeo_Long": event["longitude"],
+        "ActionGeo_FeatureID": str(event["geonameid"]) if event["geonameid"] is not None else fips,
+    }
