@@ -46,3 +46,28 @@ def test_the_default_pipeline_uses_only_registered_stages_in_order() -> None:
         "dates.relative.v1",
         "coding.coreference.v1",
     ]
+
+
+def test_issue12_extracted_events_are_a_frame_like_a_store_query(pipeline, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from dyad.records import event_to_record
+
+    article = dyad.Article(
+        id="mps",
+        text="Iraqi MPs urged the government to expel US forces.",
+        published_at=datetime(2023, 12, 11, tzinfo=UTC),
+    )
+    events = pipeline.extract(article)
+    frame = dyad.events_frame(events)
+    # Contract records (dyad extract's JSON lines) give the same frame.
+    assert frame.equals(dyad.events_frame(event_to_record(e) for e in events))
+    with dyad.EventStore.open(tmp_path / "s.duckdb", create=True, read_only=False) as store:
+        store.write_batch([(article, [event_to_record(e) for e in events])])
+        stored = store.query(status="all", historical="include")
+    assert frame.columns == stored.columns and frame.sort("event_id").equals(stored.sort("event_id"))
+    # pandas, out of the box, from both.
+    table = frame.to_pandas()
+    request = table[table["type"] == "REQUEST"].iloc[0]
+    assert [request[c] for c in ("actor_country", "actor_sector", "trigger_text")] == ["IRQ", "LEG", "urged"]
+    assert stored.to_pandas().shape == table.shape

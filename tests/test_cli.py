@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -114,3 +116,64 @@ def test_eval_of_a_shared_folder_scores_both_parts(shared, tmp_path):
     summary = next(line for line in result.output.splitlines() if line.startswith("PLOVER type recall"))
     figures = summary.removeprefix("PLOVER type recall / precision").split()
     assert len(figures) == 6 and figures[1] == figures[4] == "/"  # develop "R / P", then scored "R / P"
+
+
+def _command_paths(command=None, path: tuple[str, ...] = ()):
+    import typer
+
+    command = command or typer.main.get_command(app)
+    if hasattr(command, "commands"):
+        for name, sub in command.commands.items():
+            yield from _command_paths(sub, (*path, name))
+    else:
+        yield list(path)
+
+
+def test_issue12_version_and_short_help_on_every_command() -> None:
+    from dyad import __version__
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.strip() == f"dyad {__version__}"
+    paths = list(_command_paths())
+    assert ["export"] in paths and ["actors", "lookup"] in paths
+    for path in [[], *paths]:
+        short, long = runner.invoke(app, [*path, "-h"]), runner.invoke(app, [*path, "--help"])
+        assert short.exit_code == 0 and "Usage:" in short.stdout, path
+        assert short.stdout == long.stdout, path
+
+
+def test_issue12_quiet_keeps_errors_and_drops_the_summary(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "mixed.jsonl", [b"{not json", json.dumps(GOOD).encode()])
+    loud = runner.invoke(app, ["extract", str(source), "--keep-going"])
+    quiet = runner.invoke(app, ["extract", str(source), "--keep-going", "--quiet"])
+    assert loud.exit_code == quiet.exit_code == 1
+    assert "written from the rest" in loud.stderr and "written from the rest" not in quiet.stderr
+    assert quiet.stderr.startswith("error:") and "mixed.jsonl:1" in quiet.stderr
+    assert quiet.stdout == loud.stdout
+
+
+def test_issue12_extract_writes_acled_gdelt_and_geojson(tmp_path: Path) -> None:
+    article = {
+        "id": "baiji",
+        "published": "2018-01-10",
+        "text": "The Popular mobilization repelled an attack by Islamic State militants near Baiji, "
+        "killing three militants and destroying a vehicle in the process.",
+    }
+    source = write_lines(tmp_path / "in.jsonl", [json.dumps(article).encode()])
+    acled = runner.invoke(app, ["extract", str(source), "--format", "acled"])
+    assert acled.exit_code == 0, acled.output
+    rows = list(csv.DictReader(io.StringIO(acled.stdout)))
+    # One attack, its three dead counted once, in Iraq, near Baiji.
+    assert [(r["event_type"], r["fatalities"], r["country"], r["iso"]) for r in rows] == [
+        ("Battles", "3", "Iraq", "368")
+    ]
+    gdelt = runner.invoke(app, ["extract", str(source), "--format", "gdelt"])
+    fields = [line.split("\t") for line in gdelt.stdout.splitlines()]
+    assert gdelt.exit_code == 0 and fields and all(len(f) == 61 for f in fields)
+    assert {f[1] for f in fields} == {"20180110"} and "IZ" in {f[53] for f in fields}
+    geojson = runner.invoke(
+        app, ["extract", str(source), "--format", "geojson", "-o", str(tmp_path / "m.json")]
+    )
+    collection = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert geojson.exit_code == 0 and collection["type"] == "FeatureCollection"
+    assert {f["properties"]["location_country"] for f in collection["features"]} == {"IRQ"}

@@ -110,7 +110,41 @@ def test_stats_and_export_commands(tmp_path, coded_examples, monkeypatch):
     dated = open_store(path).query().filter(pl.col("date_granularity").is_in(["day", "week"]))
     assert frame["events"].sum() == dated.height
     acled = runner.invoke(app, ["export", "--format", "acled"])
-    assert acled.exit_code == 0 and acled.stdout.startswith("event_id_cnty,event_date,year,event_type")
+    assert acled.exit_code == 0
+    assert acled.stdout.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
+    geojson = runner.invoke(app, ["export", "--format", "geojson", "--type", "ASSAULT"])
+    features = json.loads(geojson.stdout)["features"]
+    assert geojson.exit_code == 0 and features and {f["properties"]["type"] for f in features} == {"ASSAULT"}
+
+
+def test_issue12_events_command_writes_every_export_format(tmp_path, coded_examples):
+    db = str(filled_file(tmp_path, coded_examples))
+    gdelt = runner.invoke(app, ["events", "--db", db, "--format", "gdelt", "--header", "--type", "ASSAULT"])
+    assert gdelt.exit_code == 0, gdelt.output
+    header, *rows = gdelt.stdout.splitlines()
+    assert (
+        header.split("\t")[:3] == ["GLOBALEVENTID", "SQLDATE", "MonthYear"] and len(header.split("\t")) == 61
+    )
+    assert rows and all(row.split("\t")[28] == "18" for row in rows if row.split("\t")[26].startswith("18"))
+    acled = runner.invoke(app, ["events", "--db", db, "--format", "acled", "-o", str(tmp_path / "a.csv")])
+    assert acled.exit_code == 0 and pl.read_csv(tmp_path / "a.csv").width == 31
+
+
+def test_issue12_ingest_quiet_prints_errors_only(tmp_path):
+    source = tmp_path / "in.jsonl"
+    good = {"id": "ok", "published": "2023-12-11", "text": "Iraqi MPs urged the government to expel them."}
+    source.write_text(json.dumps(good) + "\n{broken\n", "utf-8")
+    loud = runner.invoke(app, ["ingest", str(source), "--db", str(tmp_path / "a.duckdb"), "--keep-going"])
+    quiet = runner.invoke(
+        app, ["ingest", str(source), "--db", str(tmp_path / "b.duckdb"), "--keep-going", "-q"]
+    )
+    assert loud.exit_code == quiet.exit_code == 1
+    assert "event(s) stored" in loud.stderr and "event(s) stored" not in quiet.stderr
+    assert "see the failures table" not in quiet.stderr
+    assert [line for line in quiet.stderr.splitlines() if line.startswith("error:")] == [
+        line for line in loud.stderr.splitlines() if line.startswith("error:")
+    ]
+    assert open_store(tmp_path / "b.duckdb").query(status="all").height > 0
 
 
 def test_bad_filter_is_one_line_not_a_traceback(tmp_path, coded_examples):

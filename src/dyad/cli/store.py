@@ -146,9 +146,10 @@ def _summary(report: IngestReport, db: str, quiet: bool = False) -> None:
     for failure in report.failures:
         typer.echo(f"error: {failure.record} failed in {failure.stage}: {failure.error}", err=True)
     if report.failures:
-        typer.echo(
-            f"{len(report.failures)} record(s) or article(s) failed; see the failures table.", err=True
-        )
+        if not quiet:
+            typer.echo(
+                f"{len(report.failures)} record(s) or article(s) failed; see the failures table.", err=True
+            )
         raise typer.Exit(1)
 
 

@@ -159,13 +159,19 @@ def _action_geo(event: dict[str, Any]) -> dict[str, Any]:
         kind = US_STATE if is_us else WORLD_STATE
     else:
         kind = US_CITY if is_us else WORLD_CITY
-    fips = fips_codes().get(country or "")
-    parts = [
-        event["location_name"] if kind != COUNTRY else None,
-        event["location_admin1"],
-        acled_country_name(country),
+    names = [
+        ascii_name(part)
+        for part in (
+            # A country match is named by its country alone, unless it has none (a sea, a gulf).
+            event["location_name"] if kind != COUNTRY or not country else None,
+            event["location_admin1"],
+            acled_country_name(country),
+        )
+        if part
     ]
-    names = [ascii_name(p) for p in parts if p]
+    fips = fips_codes().get(country or "")
+    if fips == "WE" and any("Gaza" in (name or "") for name in names):
+        fips = "GZ"  # ISO has one code for Palestine; FIPS, as GDELT writes it, tells Gaza apart
     return {
         "ActionGeo_Type": kind,
         "ActionGeo_FullName": ", ".join(dict.fromkeys(n for n in names if n)) or None,
