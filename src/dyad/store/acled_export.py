@@ -22,6 +22,7 @@ from typing import Any
 import polars as pl
 
 from dyad.acled import (
+    CIVILIANS_INTER,
     DISORDER_BY_SUB_EVENT,
     DISORDER_TYPES,
     GEO_PRECISION,
@@ -92,30 +93,31 @@ def merge_mentions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     empty actor from the others. Rows with no toll, or another toll, stay apart.
     """
     kept: list[dict[str, Any]] = []
-    by_toll: dict[tuple[str, int, int], dict[str, Any]] = {}
+    position: dict[tuple[str, int, int], int] = {}  # (article, sentence, toll) -> index in kept
     for row in rows:
-        if not row["fatalities"]:
-            kept.append(row)
-            continue
         key = (row["_article_id"], row["_sentence_start"], row["fatalities"])
-        if key not in by_toll:
-            by_toll[key] = row
+        if not row["fatalities"] or key not in position:
+            if row["fatalities"]:
+                position[key] = len(kept)
             kept.append(row)
             continue
-        first = by_toll[key]
-        primary, other = (row, first) if _rank(row) < _rank(first) else (first, row)
-        merged = dict(primary)
-        for column in ("actor1", "actor2", "inter1", "inter2", "location", "latitude", "longitude"):
-            if merged[column] is None:
-                merged[column] = other[column]
-        for column in ("assoc_actor_1", "assoc_actor_2"):
-            names = [n for r in (primary, other) for n in (r[column] or "").split("; ") if n]
-            names = [n for n in dict.fromkeys(names) if n not in (merged["actor1"], merged["actor2"])]
-            merged[column] = "; ".join(names) or None
-        merged["interaction"] = interaction(merged["inter1"], merged["inter2"])
-        kept[kept.index(first)] = merged
-        by_toll[key] = merged
+        kept[position[key]] = _merged(kept[position[key]], row)
     return kept
+
+
+def _merged(first: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    primary, other = (row, first) if _rank(row) < _rank(first) else (first, row)
+    merged = dict(primary)
+    # A missing actor or place comes whole from the other mention: name with type, place with point.
+    for columns in (("actor1", "inter1"), ("actor2", "inter2"), ("location", "latitude", "longitude")):
+        if merged[columns[0]] is None and other[columns[0]] is not None:
+            merged |= {column: other[column] for column in columns}
+    for column in ("assoc_actor_1", "assoc_actor_2"):
+        names = [n for r in (primary, other) for n in (r[column] or "").split("; ") if n]
+        names = [n for n in dict.fromkeys(names) if n not in (merged["actor1"], merged["actor2"])]
+        merged[column] = "; ".join(names) or None
+    merged["interaction"] = interaction(merged["inter1"], merged["inter2"])
+    return merged
 
 
 def _rank(row: dict[str, Any]) -> int:
@@ -158,7 +160,7 @@ def _acled_row(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]
         "interaction": interaction(inter1, inter2),
         # ACLED marks political violence aimed at civilians, whatever its event type.
         "civilian_targeting": "Civilian targeting"
-        if inter2 == 7 and disorder.startswith("Political violence")
+        if inter2 == CIVILIANS_INTER and disorder.startswith("Political violence")
         else None,
         "iso": iso_numeric(country),
         "region": acled_regions().get(country or ""),
