@@ -15,6 +15,7 @@ from dyad.cli import (
     KeepGoingOption,
     OutputOption,
     PublishedOption,
+    QuietOption,
     VerboseOption,
     app,
     finish,
@@ -54,6 +55,7 @@ def annotate(
     ] = None,
     output: OutputOption = None,
     verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Print every mention of one layer (times, places, quantities, actors), one JSON object per line."""
     from dyad.annotation import Annotator, Layer
@@ -77,4 +79,4 @@ def annotate(
                 out.write(json.dumps(mention.to_record(), ensure_ascii=False) + "\n")
                 n_mentions += 1
             out.flush()
-    finish(good_articles, annotator.failures, f"{n_mentions} mention(s)")
+    finish(good_articles, annotator.failures, f"{n_mentions} mention(s)", quiet)
