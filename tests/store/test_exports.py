@@ -273,3 +273,25 @@ def test_export_geojson_is_a_feature_collection_of_located_events(filled):
         assert (lon, lat) == where[feature["id"]] and -180 <= lon <= 180 and -90 <= lat <= 90
     kherson = [f for f in collection["features"] if f["properties"]["location_name"] == "Kherson"]
     assert kherson and kherson[0]["properties"]["location_country"] == "UKR"
+
+
+def test_issue12_acled_protest_is_the_protesters_alone_with_the_crowd_size(db, pipeline):
+    article = Article(
+        id="isfahan",
+        text="Hundreds of farmers protested in Isfahan against the government on Sunday, demanding water.",
+        published_at=datetime(2021, 11, 21, tzinfo=UTC),
+    )
+    with EventStore.open(db, create=True, read_only=False) as store:
+        store.write_batch([(article, [event_to_record(e) for e in pipeline.extract(article)])])
+        out = io.BytesIO()
+        export(store, "acled", out, EventQuery())
+    protest = pd.read_csv(io.BytesIO(out.getvalue()), dtype={"interaction": str}).iloc[0]
+    assert (protest["disorder_type"], protest["event_type"], protest["sub_event_type"]) == (
+        "Demonstrations", "Protests", "Peaceful protest",
+    )  # fmt: skip
+    assert (protest["actor1"], protest["inter1"], protest["interaction"]) == ("farmers", 6, "60")
+    assert pd.isna(protest["actor2"]) and protest["tags"] == "crowd size=hundreds"
+    assert (protest["country"], protest["admin1"], protest["region"], protest["iso"]) == (
+        "Iran", "Isfahan", "Middle East", 364,
+    )  # fmt: skip
+    assert (protest["event_date"], protest["time_precision"]) == ("2021-11-21", 1)

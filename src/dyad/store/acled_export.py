@@ -137,6 +137,11 @@ def _acled_row(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]
     event_type, sub_event_type = kinds
     record = json.loads(event["record"]) if event.get("record") else {}
     actors, recipients = record.get("actor") or [], record.get("recipient") or []
+    actor2 = event["recipient_name"] or event["recipient_text"]
+    if sub_event_type == "Peaceful protest":
+        # ACLED codes a peaceful protest's protesters alone (interaction 60); what they protest
+        # against stays in the notes.
+        recipients, actor2 = [], None
     inter1 = _inter(actors, event_type, is_actor=True)
     inter2 = _inter(recipients, event_type, is_actor=False)
     disorder = DISORDER_BY_SUB_EVENT.get(sub_event_type, DISORDER_TYPES[event_type])
@@ -154,7 +159,7 @@ def _acled_row(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]
         "actor1": event["actor_name"] or event["actor_text"],
         "assoc_actor_1": _others(actors),
         "inter1": inter1,
-        "actor2": event["recipient_name"] or event["recipient_text"],
+        "actor2": actor2,
         "assoc_actor_2": _others(recipients),
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
@@ -176,14 +181,19 @@ def _acled_row(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]
         "source_scale": None,
         "notes": _one_line(event["sentence"]),
         "fatalities": event["killed"] or 0,
-        "tags": f"crowd size={event['size']}"
-        if event["size"] and event_type in ("Protests", "Riots")
-        else None,
+        "tags": _crowd_size(record) if event_type in ("Protests", "Riots") else None,
         # Both databases store UTC without a zone.
         "timestamp": int(ingested_at.replace(tzinfo=UTC).timestamp()) if ingested_at else None,
         "_article_id": event["article_id"],
         "_sentence_start": event["sentence_start"],
     }
+
+
+def _crowd_size(record: dict[str, Any]) -> str:
+    # ACLED's tag quotes the report's words ("crowd size=hundreds"), "no report" when it has none.
+    size = (record.get("quantities") or {}).get("size") or {}
+    words = " ".join((size.get("text") or "").lower().split())
+    return f"crowd size={words or 'no report'}"
 
 
 def _inter(participants: list[dict[str, Any]], event_type: str, *, is_actor: bool) -> int | None:
