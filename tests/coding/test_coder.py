@@ -518,6 +518,51 @@ def test_the_toll_of_an_attack_told_by_its_course(pipeline, text: str, trigger: 
     assert attack["quantities"]["killed"]["value"] == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "killed"),
+    [
+        # ACLED notes (develop part): one victim, however the killing is told.
+        ("A woman was shot and killed by a regime sniper in the northern countryside of Homs.", "killed", 1),
+        ("Israeli forces shot one man dead and the other was injured and arrested.", "shot", 1),
+        (
+            "Islamic State militants assassinated the mokhtar (local official) in the Intissar area "
+            "of Mosul.",
+            "assassinated",
+            1,
+        ),
+        # Those after "including" are among the seven, not beside them.
+        (
+            "At least seven people including a senior intelligence official, five policemen and Tribal "
+            "fighters and a woman were killed.",
+            "killed",
+            7,
+        ),
+    ],
+)
+def test_victims_are_counted_once(pipeline, text: str, trigger: str, killed: int) -> None:
+    attack = find(code(pipeline, text), "ASSAULT", trigger)
+    assert attack["quantities"]["killed"]["value"] == killed
+
+
+def test_an_attack_told_again_of_the_same_victims_is_one_attack(pipeline) -> None:
+    text = (
+        "A child was shot dead near Al Khulal in Al Misrakh of Taizz on February 14. It is said that "
+        "the child was killed by a Houthi sniper according to pro Hadi sources."
+    )
+    (attack,) = code(pipeline, text)
+    assert attack["quantities"]["killed"]["value"] == 1
+    assert [a["text"] for a in attack["actor"]] == ["a Houthi sniper"]
+
+
+def test_an_attack_also_told_on_the_same_victims_is_another_attack(pipeline) -> None:
+    text = (
+        "An unspecified number of Saudi soldiers were killed in clashes with pro-Hadi troops in Nahoqa, "
+        "Najran. An explosion set by the Houthi rebels also killed an unspecified number of the soldiers "
+        "in the same location."
+    )
+    assert len([r for r in code(pipeline, text) if r["type"] == "ASSAULT"]) == 2
+
+
 def test_a_killing_after_a_seizure_is_an_attack_of_its_own(pipeline) -> None:
     records = code(
         pipeline, "IS fighters were able to gain control over the station, killing 14 regime fighters."

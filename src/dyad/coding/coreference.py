@@ -57,15 +57,41 @@ def _compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Words by which a sentence tells an act besides one already told: "An explosion also killed
+# a number of the soldiers" is a second attack on them.
+_ADDITIVE = frozenset({"also", "another", "again", "too", "further", "more"})
+
+
+def _head_word(actor: Actor) -> str:
+    return actor.span.text.split()[-1].lower()
+
+
+def _names_the_same_victims(earlier: tuple[Actor, ...], later: tuple[Actor, ...]) -> bool:
+    """Tell whether a later mention's recipients are the earlier one's, named again definitely.
+
+    "A child was shot dead near Al Khulal. ... the child was killed by a Houthi sniper": "the
+    child" is the child already told of, so the second killing is the first one.
+    """
+    heads = {_head_word(r) for r in earlier}
+    return bool(later) and all(
+        r.span.text.split()[0].lower() in _DEFINITE and _head_word(r) in heads for r in later
+    )
+
+
 def is_same_event(a: Event, b: Event) -> bool:
     """Return whether two mentions of one article report the same event."""
+    if a.event_type != b.event_type or a.status != b.status or a.is_historical != b.is_historical:
+        return False
+    if not _compatible_dates(a.date, b.date):
+        return False
+    if _same_actor(a.actors, b.actors) and _compatible_recipients(a.recipients, b.recipients):
+        return True
+    # An act told again of the same victims, its doer told only once (or the same).
     return (
-        a.event_type == b.event_type
-        and a.status == b.status
-        and a.is_historical == b.is_historical
-        and _same_actor(a.actors, b.actors)
-        and _compatible_recipients(a.recipients, b.recipients)
-        and _compatible_dates(a.date, b.date)
+        (not a.actors or not b.actors or _same_actor(a.actors, b.actors))
+        and _names_the_same_victims(a.recipients, b.recipients)
+        and not _ADDITIVE & set(b.sentence.text.lower().split())
     )
 
 

@@ -87,9 +87,10 @@ def _is_one(token: Token) -> bool:
         return token.lower_ in _ONE_PRONOUNS
     if token.tag_ == "CD":
         return token.lower_ == "one"  # "killed one and injured two"
-    if token.tag_ == "NNP":
+    if token.tag_ == "NNP" and (token.ent_type_ or not any(c.dep_ == "det" for c in token.children)):
+        # A name is one person; "the mokhtar", a title the tagger took for a name, is a noun.
         return token.ent_type_ == "PERSON"
-    if token.tag_ != "NN" or token.lemma_.lower() in _GROUP_NOUNS:
+    if token.tag_ not in ("NN", "NNP") or token.lemma_.lower() in _GROUP_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each") for c in token.children)
 
@@ -133,13 +134,14 @@ def _victims(verb: Token) -> list[Token]:
     were killed along with 15 militants".
     """
     heads = list(children(verb, "dobj", "nsubjpass"))
-    if not heads and verb.dep_ in ("xcomp", "oprd") and is_passive(verb.head):
-        heads = list(children(verb.head, "nsubjpass"))  # "28 fighters were reported killed"
+    if not heads and verb.dep_ in ("xcomp", "oprd", "conj") and is_passive(verb.head):
+        # "28 fighters were reported killed", "a woman was shot and killed"
+        heads = list(children(verb.head, "nsubjpass"))
     heads += [c for head in list(heads) for c in head.conjuncts if c not in heads]
     if any(c.lower_ in ("along", "together") for c in children(verb, "prt", "advmod")):
         heads += prep_objects(verb, {"with"})
     heads += [o for head in list(heads) for o in prep_objects(head, {"with"}) if _is_along(o.head)]
-    return heads
+    return _without_subsets(heads)
 
 
 def _headcount(
@@ -188,6 +190,19 @@ def _headcount(
     )
 
 
+def _without_subsets(heads: list[Token]) -> list[Token]:
+    """Drop the heads that list people an earlier head already counts.
+
+    "At least seven people including an official, five policemen and a woman were killed" are
+    seven: the parser may hang the list after "including" on the verb beside "people".
+    """
+    including = min(
+        (t.i for head in heads for t in head.subtree if t.lower_ == "including" and t.i > head.i),
+        default=None,
+    )
+    return heads if including is None else [head for head in heads if head.i < including]
+
+
 def _is_along(prep: Token) -> bool:
     """Tell whether a "with" adds people to a list ("along with", "together with")."""
     return any(c.dep_ == "advmod" and c.lower_ in ("along", "together") for c in prep.children) or (
@@ -202,8 +217,10 @@ def _is_fatal(verb: Token) -> bool:
     fighters" is often read as "dead fighters".
     """
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return any(c.lower_ == "fatally" for c in children(verb, "advmod")) or (
-        following is not None and following.lower_ == "dead"
+    return (
+        any(c.lower_ == "fatally" for c in children(verb, "advmod"))
+        or any(c.lower_ == "dead" for c in children(verb, "oprd", "acomp", "advmod", "xcomp"))
+        or (following is not None and following.lower_ == "dead")
     )
 
 
@@ -238,7 +255,8 @@ def _role_verbs(
         if frame is None or frame.role is None or token.pos_ != "VERB":
             continue
         if (
-            token.i in _acts(trigger)
+            token.i == trigger.i
+            or (event_type == EventType.ASSAULT and token.i in _acts(trigger))
             or trigger in subjects(token)
             or trigger in prep_objects(token, {"in"})
             # "air strikes killed at least 25": the parser may read the verb as the noun's clause.
