@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import polars as pl
 from typer.testing import CliRunner
 
 from dyad.cli import app
@@ -177,3 +178,13 @@ def test_issue12_extract_writes_acled_gdelt_and_geojson(tmp_path: Path) -> None:
     collection = json.loads((tmp_path / "m.json").read_text("utf-8"))
     assert geojson.exit_code == 0 and collection["type"] == "FeatureCollection"
     assert {f["properties"]["location_country"] for f in collection["features"]} == {"IRQ"}
+    cameo = runner.invoke(app, ["extract", str(source), "--format", "cameo"])
+    assert cameo.exit_code == 0 and cameo.stdout.startswith("event_id\tdate\t")
+    assert {row["date"] for row in csv.DictReader(io.StringIO(cameo.stdout), delimiter="\t")} == {"20180110"}
+    parquet = tmp_path / "e.parquet"
+    assert (
+        runner.invoke(app, ["extract", str(source), "--format", "parquet", "-o", str(parquet)]).exit_code == 0
+    )
+    assert set(pl.read_parquet(parquet)["killed"].drop_nulls()) == {3}
+    no_file = runner.invoke(app, ["extract", str(source), "--format", "parquet"])
+    assert no_file.exit_code == 2 and "-o FILE.parquet" in no_file.stderr

@@ -22,6 +22,7 @@ from dyad.cli import (
     QuietOption,
     VerboseOption,
     app,
+    fail,
     finish,
     output_stream,
     published_option,
@@ -37,13 +38,21 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
     TABLE = "table"
     CSV = "csv"
+    PARQUET = "parquet"
+    CAMEO = "cameo"
     ACLED = "acled"
     GDELT = "gdelt"
     GEOJSON = "geojson"
 
 
 # Built from all the events at the end, as ``dyad export`` builds them from the store.
-ROW_FORMATS = (OutputFormat.ACLED, OutputFormat.GDELT, OutputFormat.GEOJSON)
+ROW_FORMATS = (
+    OutputFormat.PARQUET,
+    OutputFormat.CAMEO,
+    OutputFormat.ACLED,
+    OutputFormat.GDELT,
+    OutputFormat.GEOJSON,
+)
 
 
 CSV_COLUMNS = (
@@ -133,6 +142,8 @@ def extract(
     from dyad.records import event_to_record
 
     setup_logging(verbose)
+    if output_format == OutputFormat.PARQUET and output is None:
+        raise fail("Parquet is a binary file format and needs a file: add -o FILE.parquet")
     good_articles = Inputs(inputs, published_option(published), keep_going)
     with reported(verbose):
         overrides = None
@@ -178,7 +189,7 @@ def extract(
 def _write_rows(
     records: list[dict[str, Any]], articles: list[Article], fmt: str, output: Path | None, header: bool
 ) -> None:
-    """Write ACLED, GDELT or GeoJSON rows through the store's exporters (no store needed)."""
+    """Write Parquet, CAMEO, ACLED, GDELT or GeoJSON rows through the store's exporters (no store needed)."""
     from datetime import UTC, datetime
 
     import polars as pl

@@ -25,6 +25,7 @@ from dyad.store.acled_export import ACLED_COLUMNS, acled_frame
 from dyad.store.gdelt_export import GDELT_COLUMNS, gdelt_frame
 from dyad.store.geojson_export import geojson_bytes, geojson_collection
 from dyad.store.query import EventQuery
+from dyad.store.schema import EVENT_COLUMNS
 from dyad.store.store import EventStore
 
 __all__ = [
@@ -47,7 +48,9 @@ class ExportFormat(StrEnum):
 
 
 # Formats built from event rows alone, which ``dyad extract`` writes too.
-EVENT_ROW_FORMATS = (ExportFormat.ACLED, ExportFormat.GDELT, ExportFormat.GEOJSON)
+EVENT_ROW_FORMATS = (
+    ExportFormat.PARQUET, ExportFormat.CAMEO, ExportFormat.ACLED, ExportFormat.GDELT, ExportFormat.GEOJSON,
+)  # fmt: skip
 
 
 def flat_frame(events: pl.DataFrame) -> pl.DataFrame:
@@ -71,15 +74,15 @@ def valid_cameo_codes() -> frozenset[str]:
     return frozenset(cameo_table()) | {f"{i:02d}" for i in range(1, 21)}
 
 
-def cameo_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
-    """Return events as Phoenix/ICEWS-style rows, one per event with a dated, valid CAMEO code.
+def cameo_frame(events: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Return events (store ``events`` rows) as Phoenix/ICEWS rows: dated events with a valid CAMEO code.
 
     Actor codes follow CAMEO: country (root) then agent, e.g. ``IRQGOV``; PLOVER sectors
     share CAMEO's agent codes (GOV, MIL, REB, COP, ...), the first sector is the agent.
     Rows whose code is not in the crosswalk, or with no event date, are left out: Phoenix
     readers expect both.
     """
-    events = store.query(query).join(_urls(store), on="article_id", how="left")
+    events = events.join(articles.select("article_id", "url"), on="article_id", how="left")
     events = events.filter(
         pl.col("cameo").is_in(sorted(valid_cameo_codes())) & pl.col("event_date").is_not_null()
     )
@@ -117,10 +120,6 @@ def cameo_frame(store: EventStore, query: EventQuery) -> pl.DataFrame:
     )
 
 
-def _urls(store: EventStore) -> pl.DataFrame:
-    return store.articles().select("article_id", "url")
-
-
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -150,27 +149,31 @@ def write_events(
     *,
     header: bool = False,
 ) -> int:
-    """Write event rows (``events`` columns with ``record``) as ACLED, GDELT or GeoJSON to ``out``.
+    """Write event rows (``events`` columns with ``record``) as Parquet, CAMEO, ACLED, GDELT or GeoJSON.
 
     ``articles`` has ``article_id``, ``source``, ``url`` and ``ingested_at``. ``header``
     writes GDELT's column names as a first line (GDELT's own files have none). Returns the
     number of rows (GeoJSON: features) written.
+
+    Raises:
+        StoreError: a format not built from event rows, or Parquet on a stream that cannot seek.
     """
     fmt = ExportFormat(fmt)
+    if fmt not in EVENT_ROW_FORMATS:
+        raise StoreError(
+            f"{fmt.value} is not written from event rows; use one of {', '.join(EVENT_ROW_FORMATS)}"
+        )
     if fmt == ExportFormat.GEOJSON:
         collection = geojson_collection(events, articles)
         _write_bytes(out, geojson_bytes(collection))
         return len(collection["features"])
-    if fmt == ExportFormat.ACLED:
-        frame = acled_frame(events, articles)
-        _write_frame(out, lambda o: frame.write_csv(o))
-    elif fmt == ExportFormat.GDELT:
-        frame = gdelt_frame(events, articles)
-        _write_frame(out, lambda o: frame.write_csv(o, separator="\t", include_header=header))
-    else:
-        raise StoreError(
-            f"{fmt.value} is not written from event rows; use one of {', '.join(EVENT_ROW_FORMATS)}"
-        )
+    frame: pl.DataFrame = {
+        ExportFormat.PARQUET: lambda: events.select(EVENT_COLUMNS),
+        ExportFormat.CAMEO: lambda: cameo_frame(events, articles),
+        ExportFormat.ACLED: lambda: acled_frame(events, articles),
+        ExportFormat.GDELT: lambda: gdelt_frame(events, articles),
+    }[fmt]()
+    _write_table(frame, fmt, out, header=header)
     return frame.height
 
 
@@ -195,22 +198,27 @@ def export(
         lines = store.record_lines(query)
         _write_bytes(out, "".join(line + "\n" for line in lines).encode("utf-8"))
         return len(lines)
-    if fmt in EVENT_ROW_FORMATS:
-        events, articles = stored_events(store, query)
-        return write_events(events, articles, fmt, out, header=header)
-    writers: dict[ExportFormat, Callable[[], tuple[pl.DataFrame, Callable[[pl.DataFrame, Any], None]]]] = {
-        ExportFormat.CSV: lambda: (flat_frame(store.query(query)), lambda f, o: f.write_csv(o)),
-        ExportFormat.PARQUET: lambda: (store.query(query), lambda f, o: f.write_parquet(o)),
-        ExportFormat.CAMEO: lambda: (cameo_frame(store, query), lambda f, o: f.write_csv(o, separator="\t")),
-    }
-    frame, write = writers[fmt]()
+    if fmt in (ExportFormat.CSV, ExportFormat.PARQUET):
+        # The store's rows as they are: no need to read the records.
+        frame = store.query(query)
+        _write_table(flat_frame(frame) if fmt == ExportFormat.CSV else frame, fmt, out)
+        return frame.height
+    events, articles = stored_events(store, query)
+    return write_events(events, articles, fmt, out, header=header)
+
+
+def _write_table(
+    frame: pl.DataFrame, fmt: ExportFormat, out: Path | IO[bytes], *, header: bool = False
+) -> None:
     if fmt == ExportFormat.PARQUET and not isinstance(out, Path) and not out.seekable():
         raise StoreError("Parquet cannot be written to a pipe; give a file with -o FILE.parquet")
-    _write_frame(out, lambda o: write(frame, o))
-    return frame.height
-
-
-def _write_frame(out: Path | IO[bytes], write: Callable[[Any], None]) -> None:
+    write: Callable[[Any], None] = {
+        ExportFormat.CSV: lambda o: frame.write_csv(o),
+        ExportFormat.PARQUET: lambda o: frame.write_parquet(o),
+        ExportFormat.CAMEO: lambda o: frame.write_csv(o, separator="\t"),
+        ExportFormat.ACLED: lambda o: frame.write_csv(o),
+        ExportFormat.GDELT: lambda o: frame.write_csv(o, separator="\t", include_header=header),
+    }[fmt]
     if isinstance(out, Path):
         write(out)
         return
