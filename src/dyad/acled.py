@@ -132,24 +132,27 @@ INTER_BY_SECTOR = {
 }
 
 
-def inter_code(sectors: Sequence[str], country: str | None, event_type: str, is_actor: bool) -> int | None:
+def inter_code(
+    sectors: Sequence[str], country: str | None, kind: tuple[str, str], is_actor: bool
+) -> int | None:
     """Return ACLED's actor type (1 state forces .. 8 external/other forces) for one participant.
 
-    None when dyad cannot tell: an actor with no sector ACLED has a type for (identity
+    ``kind`` is the event's ACLED (event_type, sub_event_type). The actors of a riot are
+    rioters and those of a protest protesters, as are the recipients of excessive force
+    against protesters. None when dyad cannot tell: no sector ACLED has a type for (identity
     militias, 4, are never derived: dyad does not code what an armed group stands for).
     """
+    event_type, sub_event_type = kind
     if is_actor and event_type == "Riots":
         return RIOTERS_INTER
-    if is_actor and event_type == "Protests":
+    if sub_event_type == "Excessive force against protesters":
+        if not is_actor:
+            return PROTESTERS_INTER
+    elif is_actor and event_type == "Protests":
         return PROTESTERS_INTER
-    if not sectors and not country:
-        return None
     if country and _is_organisation(country):
         return EXTERNAL_INTER
-    for sector in sectors:
-        if sector in INTER_BY_SECTOR:
-            return INTER_BY_SECTOR[sector]
-    return None
+    return next((INTER_BY_SECTOR[s] for s in sectors if s in INTER_BY_SECTOR), None)
 
 
 def _is_organisation(code: str) -> bool:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import polars as pl
 
-from dyad.acled import acled_type
+from dyad.acled import acled_type, inter_code, interaction
 from dyad.model import Article
 from dyad.records import event_to_record
 from dyad.store import EventQuery, EventStore
@@ -295,3 +295,17 @@ def test_issue12_acled_protest_is_the_protesters_alone_with_the_crowd_size(db, p
         "Iran", "Isfahan", "Middle East", 364,
     )  # fmt: skip
     assert (protest["event_date"], protest["time_precision"]) == ("2021-11-21", 1)
+
+
+def test_export_acled_actor_types_follow_the_codebook():
+    force = ("Protests", "Excessive force against protesters")
+    # Police firing on protesters: state forces (1) against protesters (6), interaction 16.
+    assert (inter_code(["COP"], "IRN", force, True), inter_code(["CVL"], "IRN", force, False)) == (1, 6)
+    assert interaction(6, 1) == "16" and interaction(6, None) == "60" and interaction(None, 7) is None
+    assert inter_code(["CVL"], None, ("Protests", "Peaceful protest"), True) == 6
+    assert inter_code(["GOV"], "IRQ", ("Riots", "Mob violence"), True) == 5
+    assert inter_code(["REB"], "YEM", ("Battles", "Armed clash"), True) == 2
+    assert inter_code(["UAF"], "IRQ", ("Battles", "Armed clash"), True) == 3
+    assert inter_code(["MIL"], "IGO", ("Battles", "Armed clash"), True) == 8
+    assert inter_code(["JRN"], "LBN", ("Violence against civilians", "Attack"), False) == 7
+    assert inter_code([], "USA", ("Battles", "Armed clash"), True) is None

@@ -142,8 +142,8 @@ def _acled_row(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]
         # ACLED codes a peaceful protest's protesters alone (interaction 60); what they protest
         # against stays in the notes.
         recipients, actor2 = [], None
-    inter1 = _inter(actors, event_type, is_actor=True)
-    inter2 = _inter(recipients, event_type, is_actor=False)
+    inter1 = _inter(actors, kinds, is_actor=True)
+    inter2 = _inter(recipients, kinds, is_actor=False)
     disorder = DISORDER_BY_SUB_EVENT.get(sub_event_type, DISORDER_TYPES[event_type])
     day = event["event_date"]
     country = event["location_country"]
@@ -196,11 +196,11 @@ def _crowd_size(record: dict[str, Any]) -> str:
     return f"crowd size={words or 'no report'}"
 
 
-def _inter(participants: list[dict[str, Any]], event_type: str, *, is_actor: bool) -> int | None:
+def _inter(participants: list[dict[str, Any]], kind: tuple[str, str], *, is_actor: bool) -> int | None:
     if not participants:
         return None
     first = participants[0]
-    return inter_code(first.get("sector") or [], first.get("country"), event_type, is_actor)
+    return inter_code(first.get("sector") or [], first.get("country"), kind, is_actor)
 
 
 def _others(participants: list[dict[str, Any]]) -> str | None:
