@@ -81,7 +81,8 @@ ACLED_COUNTRY_NAMES = {
     "RUS": "Russia", "PSE": "Palestine", "COD": "Democratic Republic of Congo",
     "COG": "Republic of Congo", "CIV": "Ivory Coast", "PRK": "North Korea", "KOR": "South Korea",
     "LAO": "Laos", "MDA": "Moldova", "VNM": "Vietnam", "TUR": "Turkey", "CZE": "Czech Republic",
-    "SWZ": "eSwatini", "CPV": "Cape Verde", "FSM": "Micronesia", "BRN": "Brunei",
+    "SWZ": "eSwatini", "CPV": "Cape Verde", "FSM": "Micronesia", "BRN": "Brunei", "XKX": "Kosovo",
+    "VAT": "Vatican City",
 }  # fmt: skip
 
 
