@@ -44,15 +44,8 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 _INT_COLUMNS = (
-    "year",
-    "time_precision",
-    "inter1",
-    "inter2",
-    "iso",
-    "geo_precision",
-    "fatalities",
-    "timestamp",
-)
+    "year", "time_precision", "inter1", "inter2", "iso", "geo_precision", "fatalities", "timestamp",
+)  # fmt: skip
 ACLED_SCHEMA: dict[str, Any] = (
     {name: pl.String for name in ACLED_COLUMNS}
     | dict.fromkeys(_INT_COLUMNS, pl.Int64)
