@@ -563,6 +563,43 @@ def test_an_attack_also_told_on_the_same_victims_is_another_attack(pipeline) -> 
     assert len([r for r in code(pipeline, text) if r["type"] == "ASSAULT"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "recipient"),
+    [
+        # ACLED notes (develop part): a weapon thrown, launched or fired at a target.
+        (
+            "Regime forces launched four artillery shells at the Jobar neighborhood, causing material "
+            "damage.",
+            "launched",
+            "Regime forces",
+            "the Jobar neighborhood",
+        ),
+        (
+            "Protesters threw stones at the police outside the governor's office.",
+            "threw",
+            "Protesters",
+            "the police",
+        ),
+    ],
+)
+def test_a_weapon_thrown_or_launched_at_a_target_is_an_attack_on_it(
+    pipeline, text: str, trigger: str, actor: str, recipient: str
+) -> None:
+    attack = find(code(pipeline, text), "ASSAULT", trigger)
+    assert ([a["text"] for a in attack["actor"]], [r["text"] for r in attack["recipient"]]) == (
+        [actor],
+        [recipient],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army launched a campaign against corruption.", "The minister threw a party for the delegates."],
+)
+def test_launching_or_throwing_what_is_no_weapon_is_no_attack(pipeline, text: str) -> None:
+    assert [r["type"] for r in code(pipeline, text)] == []
+
+
 def test_a_killing_after_a_seizure_is_an_attack_of_its_own(pipeline) -> None:
     records = code(
         pipeline, "IS fighters were able to gain control over the station, killing 14 regime fighters."

@@ -105,6 +105,15 @@ def _shared_object(verb: Token) -> list[Token]:
     return [o for obj in children(partners[0], "dobj") for o in conjuncts(obj)]
 
 
+# Modes of weapons that act without a crew of their own ("a car bomb exploded", "shells fell").
+_MUNITIONS = frozenset({"explosives", "heavy-weapons"})
+
+
+def _is_required(word: Token, frame: Frame) -> bool:
+    """Tell whether a word is one of the objects a frame requires ("control" a village)."""
+    return word.lemma_.lower() in frame.requires_object or word.lower_ in frame.requires_object
+
+
 def _has_own_subject(verb: Token) -> bool:
     """Tell whether a verb has a subject of its own (not one it shares through coordination)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -165,14 +174,13 @@ class FrameCoder(ReportedSpeech):
             if frame is None:
                 return None
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            if frame.requires_object and not any(
-                o.lemma_.lower() in frame.requires_object or o.lower_ in frame.requires_object
-                for o in objects
-            ):
+            if frame.requires_object and not any(_is_required(o, frame) for o in objects):
                 return None
             if frame.is_transitive and not any(o.dep_ == "dobj" for o in objects):
                 return None  # "returned home" is no release
-            if frame.requires_object_frame and any(self._noun_frame(o) for o in objects):
+            if frame.requires_object_frame and any(
+                self._noun_frame(c) for o in objects for c in conjuncts(o)
+            ):
                 return None  # "provide training": the noun codes the event
             if frame.event_type == EventType.ASSAULT and _is_test(token):
                 # "test-fired a ballistic missile": a show of force, not an attack.
@@ -236,6 +244,12 @@ class FrameCoder(ReportedSpeech):
             if not recipients and token.dep_ == "relcl" and actors and actors[0].i != token.head.i:
                 recipients = conjuncts(token.head)  # "militia groups they blame": the groups
         recipients += prep_objects(token, set(preps))
+        if frame.requires_object and frame.event_type == EventType.ASSAULT:
+            # "launched four artillery shells at the Jobar neighborhood": the weapon is what was
+            # launched, and its target the recipient, however the parser hangs the "at".
+            weapons = [o for o in recipients if o.dep_ == "dobj" and _is_required(o, frame)]
+            recipients = [o for o in recipients if o not in weapons]
+            recipients += [t for weapon in weapons for t in prep_objects(weapon, set(preps))]
         for dobj in children(token, "dobj"):
             recipients += prep_objects(dobj, {"to"}) if frame.event_type == EventType.AID else []
         if frame.event_type == EventType.ACCUSE and not recipients:
@@ -475,6 +489,10 @@ class FrameCoder(ReportedSpeech):
             actors = tuple(replace(a, attributes=(*a.attributes, "claimed-responsibility")) for a in actors)
         if not actors and event_type == EventType.ASSAULT:
             actors = self._unattributed(parsed, token, is_verb)
+        elif event_type == EventType.ASSAULT and all(self._is_ownerless_weapon(t) for t in actor_tokens):
+            # "a car bomb exploded": a weapon of no one named stands for the unnamed attacker
+            # ("Iraqi jets" are Iraq's).
+            actors = self._weapons(parsed, actor_tokens)
         recipients = self._actors(parsed, recipient_tokens, token)
         speaker = None
         if speaker_token is not None:
@@ -543,6 +561,20 @@ class FrameCoder(ReportedSpeech):
         if phrase is None:
             return ()
         span = parsed.text_span(token.doc[phrase[0] : phrase[1]])
+        return (Actor(span=span, sector=("UAF",), attributes=("unattributed",), resolved_by=UNATTRIBUTED),)
+
+    def _is_ownerless_weapon(self, word: Token) -> bool:
+        # Munitions only: "unidentified planes" have a crew, an actor of their own.
+        return self.book.instruments.get(word.lemma_.lower()) in _MUNITIONS and not any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") or t.dep_ == "poss"
+            for t in word.subtree
+        )
+
+    @staticmethod
+    def _weapons(parsed: ParsedArticle, subjects: list[Token]) -> tuple[Actor, ...]:
+        """Return the unnamed attacker a weapon stands for, as the subject of its own act."""
+        start, end = phrase_bounds(subjects[0])
+        span = parsed.text_span(subjects[0].doc[start:end])
         return (Actor(span=span, sector=("UAF",), attributes=("unattributed",), resolved_by=UNATTRIBUTED),)
 
     def _attacks_an_idea(self, token: Token) -> bool:
