@@ -223,7 +223,14 @@ def test_issue12_gdelt_users_script_runs_on_the_export(filled):
     df = pd.read_csv(io.BytesIO(out.getvalue()), sep="\t", header=None, names=GDELT_EVENT_COLUMNS)
     quads = df.groupby("SQLDATE")["QuadClass"].value_counts()
     points = df.dropna(subset=["ActionGeo_Lat", "ActionGeo_Long"])[
-        ["ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Type", "ActionGeo_Lat", "ActionGeo_Long"]
+        [
+            "ActionGeo_FullName",
+            "ActionGeo_CountryCode",
+            "ActionGeo_ADM1Code",
+            "ActionGeo_Type",
+            "ActionGeo_Lat",
+            "ActionGeo_Long",
+        ]
     ]
 
     assert len(df) == n > 0
@@ -242,10 +249,12 @@ def test_issue12_gdelt_users_script_runs_on_the_export(filled):
     assert (df["NumMentions"] == 1).all() and (df["NumSources"] == 1).all()
     # FIPS 10-4 place codes, as GDELT writes them: Ukraine is UP, not ISO's UA.
     kherson = points[points["ActionGeo_FullName"] == "Kherson, Ukraine"].iloc[0]
-    assert (kherson["ActionGeo_CountryCode"], kherson["ActionGeo_Type"]) == ("UP", 4)
+    assert (kherson["ActionGeo_CountryCode"], kherson["ActionGeo_ADM1Code"], kherson["ActionGeo_Type"]) == (
+        "UP", "UP08", 4,
+    )  # fmt: skip
     assert (round(kherson["ActionGeo_Lat"], 2), round(kherson["ActionGeo_Long"], 2)) == (46.64, 32.61)
     washington = points[points["ActionGeo_FullName"].str.startswith("Washington", na=False)].iloc[0]
-    assert (washington["ActionGeo_CountryCode"], washington["ActionGeo_Type"]) == ("US", 3)
+    assert (washington["ActionGeo_ADM1Code"], washington["ActionGeo_Type"]) == ("USDC", 3)
     assert set(df["DATEADDED"].astype(str).str.len()) == {14}
 
 

