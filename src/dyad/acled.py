@@ -46,7 +46,8 @@ ACLED_BY_TYPE: dict[EventType, tuple[str, str]] = {
     EventType.RETREAT: ("Strategic developments", "Other"),
 }
 STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
-CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "MED", "HRI", "REL"})
+# People of no armed role: farmers and business people are civilians to ACLED as much as residents.
+CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "MED", "HRI", "REL", "AGR", "BUS"})
 # ACLED geo_precision: 1 the named town, 2 near it or part of a region, 3 a larger region.
 GEO_PRECISION = {"point": 1, "town": 1, "admin2": 2, "admin1": 3, "country": 3}
 

@@ -600,6 +600,16 @@ def test_launching_or_throwing_what_is_no_weapon_is_no_attack(pipeline, text: st
     assert [r["type"] for r in code(pipeline, text)] == []
 
 
+def test_the_dead_of_an_attack_on_a_thing_are_whom_it_struck(pipeline) -> None:
+    # ACLED note (develop part): ACLED's "Violence against civilians".
+    (attack,) = code(
+        pipeline,
+        "Unidentified gunmen opened fire on a car in Western Ghariyeh town in eastern Dar'a, killing a man.",
+    )
+    assert [(r["text"], r["sector"]) for r in attack["recipient"]] == [("a car", []), ("a man", ["CVL"])]
+    assert attack["quantities"]["killed"]["value"] == 1
+
+
 def test_a_killing_after_a_seizure_is_an_attack_of_its_own(pipeline) -> None:
     records = code(
         pipeline, "IS fighters were able to gain control over the station, killing 14 regime fighters."

@@ -384,10 +384,13 @@ class FrameCoder(ReportedSpeech):
             actor_tokens, recipient_tokens = self._verb_arguments(token, frame)
         else:
             actor_tokens, recipient_tokens = self._noun_arguments(token, frame, trigger_indices)
+        victims: list[Token] = []
         for restatement in folded:
-            # "The raid killed eight workers": the workers are the raid's recipients.
+            # "The raid killed eight workers": the workers are the raid's recipients; those of
+            # a toll clause ("..., killing a man") only stand in when it names no one struck.
             _, restated = self._verb_arguments(restatement.token, restatement.frame)
-            recipient_tokens += [r for r in restated if r.i != token.i]
+            is_toll = restatement.token.dep_ == "advcl" and restatement.token.tag_ == "VBG"
+            (victims if is_toll else recipient_tokens).extend(r for r in restated if r.i != token.i)
         anchor = _act_anchor(token, self.book)
         governor = governing_verb(anchor) if not is_verb else None
         # A noun described by a clause of its own ("a rally ... to protest X") is an event told.
@@ -473,6 +476,9 @@ class FrameCoder(ReportedSpeech):
                 c for c in candidates if not (c.dep_ == "dobj" and c.lemma_.lower() in self.book.instruments)
             ]
         recipient_tokens = self.participants.recipients(token, carrier, candidates, event_type, frame.embed)
+        if victims and not self.participants.among(recipient_tokens):
+            # "opened fire on a car, killing a man": the man is whom the attack struck.
+            recipient_tokens = [*recipient_tokens, *self.participants.among(victims)]
         if not recipient_tokens and event_type in _THINGS_TARGETED:
             # "planes hit the field": an installation struck or seized is the target itself;
             # of "fired a missile at a ship", the ship.

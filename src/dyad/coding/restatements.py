@@ -101,18 +101,27 @@ def drop_restatements(triggers: list[Trigger]) -> tuple[list[Trigger], dict[int,
             # an attack of its own, not a restatement of the act.
             and not (frame.role is not None and by_index[token.head.i].frame.event_type != frame.event_type)
         ):
+            if frame.role is not None:
+                # "opened fire on a car, killing a man": the toll of the act, its victims the act's.
+                folded.setdefault(token.head.i, []).append(trigger)
             continue  # "demonstrated ..., calling for independence": one act, coded by its main verb
         if frame.role is not None and "leave" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
             continue  # "leaving 6 dead and 100 injured": a toll, not an attack of its own
         head_event = result_clause_of(token) if frame.pos == "verb" else None
-        if head_event is not None and (
-            (head_event.i in by_index and by_index[head_event.i].frame.event_type == frame.event_type)
-            or any(
-                (verb := governing_verb(t.token)) is not None and verb.i == head_event.i
+        if head_event is not None:
+            same = [by_index[head_event.i]] if head_event.i in by_index else []
+            same += [
+                t
                 for t in triggers
-                if t.frame.pos == "noun" and t.frame.event_type == frame.event_type
-            )
-        ):
-            continue  # "..., killing three and wounding five": the toll of the attack above
+                if t.frame.pos == "noun"
+                and (verb := governing_verb(t.token)) is not None
+                and verb.i == head_event.i
+            ]
+            attack = next((t for t in same if t.frame.event_type == frame.event_type), None)
+            if attack is not None:
+                # "opened fire on a car, killing a man": the toll of the attack above, and its
+                # victims the attack's recipients.
+                folded.setdefault(attack.token.i, []).append(trigger)
+                continue
         kept.append(trigger)
     return kept, folded
