@@ -179,3 +179,14 @@ def test_english_counties_missing_from_iso_are_known(gazetteer):
     )
     assert found["Cheshire"] == ("Cheshire", "GBR", "admin1")
     assert places("Firefighters from Herts were sent to the blaze.", gazetteer)["Herts"][1] == "GBR"
+
+
+
+def test_a_subdivision_is_not_put_below_a_town_that_lies_elsewhere(gazetteer):
+    # ACLED notes (develop part) name Yemen's Al Jawf governorate; "Jawf al Maqbabah", a town
+    # of Abyan that shares a spelling, holds none of its people and does not outrank it.
+    scores = {(p.name, p.country, p.kind): s for p, s in gazetteer.candidates("Al Jawf")}
+    assert scores[("Al Jawf", "YEM", "admin1")] > scores[("Jawf al Maqbābah", "YEM", "city")]
+    # Kabul, the city in Kabul province, still outranks the province it is named after.
+    kabul = [(p.kind, p.country) for p, _ in gazetteer.candidates("Kabul")]
+    assert kabul[:2] == [("city", "AFG"), ("admin1", "AFG")]

@@ -204,7 +204,9 @@ def _namesake_cities(scored: list[tuple[Place, float]]) -> list[tuple[Place, flo
     city. The subdivision drops just below the city, so a "Kabul province" cue or a
     stated parent can still choose it, and a namesake elsewhere ("St. Louis", Missouri,
     against Senegal's Saint-Louis) is not pushed down by it. Same name and same country
-    is enough: town rows name their subdivision in GeoNames' words ("Muhafazat Kirkuk").
+    is enough when the town lies in it, by a word of the subdivision's name: town rows name
+    their subdivision in GeoNames' words ("Muhafazat Kirkuk"). Yemen's Al Jawf is not
+    pushed below "Jawf al Maqbabah", a town of Abyan.
     """
     if not any(p.kind == "admin1" for p, _ in scored):
         return scored
@@ -217,11 +219,37 @@ def _namesake_cities(scored: list[tuple[Place, float]]) -> list[tuple[Place, flo
                 if p.kind == "city"
                 and p.country == place.country
                 and p.population >= NAMESAKE_SHARE * place.population
+                and _lies_in(p, place)
             ]
             if shares:
                 score = min(score, max(shares) - 0.01)
         demoted.append((place, score))
     return demoted
+
+
+# Words of subdivision names that say nothing of which one: "Al Kufrah" is not "Al Jawf".
+_GENERIC_NAME_WORDS = frozenset({"al", "el", "the", "of", "province", "governorate", "muhafazat", "region"})
+
+
+# How near (in degrees, about 110 km) a town lies to a subdivision's point to be in it.
+_WITHIN_DEGREES = 1.0
+
+
+def _lies_in(city: Place, subdivision: Place) -> bool:
+    """Tell whether a town may lie in a subdivision.
+
+    Its own subdivision shares a word of the name, or it lies by the subdivision's point
+    (GeoNames files British towns under "England", not under their county).
+    """
+    if city.admin1 is None:
+        return True
+    words = set(name_key(city.admin1).split()) - _GENERIC_NAME_WORDS
+    if words & (set(name_key(subdivision.admin1 or subdivision.name).split()) - _GENERIC_NAME_WORDS):
+        return True
+    if None in (city.lat, city.lon, subdivision.lat, subdivision.lon):
+        return True
+    across = (city.lon - subdivision.lon) * math.cos(math.radians(city.lat))
+    return abs(city.lat - subdivision.lat) <= _WITHIN_DEGREES and abs(across) <= _WITHIN_DEGREES
 
 
 class _Builder:
