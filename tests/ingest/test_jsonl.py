@@ -100,9 +100,9 @@ def test_jsonl_non_object_names_the_json_type(tmp_path):
 
 
 def test_jsonl_record_without_text(tmp_path):
-    error = only_error(write_lines(tmp_path / "wire.jsonl", ['{"id": "a1", "body": "Militias struck."}']))
+    error = only_error(write_lines(tmp_path / "wire.jsonl", ['{"id": "a1", "message": "Militias struck."}']))
     assert str(error).startswith(
-        f"{tmp_path / 'wire.jsonl'}:1: record has no 'text' field (its keys: body, id)"
+        f"{tmp_path / 'wire.jsonl'}:1: record has no 'text' field (its keys: id, message)"
     )
 
 

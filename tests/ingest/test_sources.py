@@ -53,11 +53,11 @@ def test_sources_missing_path_is_an_error_and_the_rest_still_read(tmp_path):
 
 
 def test_sources_unsupported_file_named_explicitly(tmp_path):
-    path = tmp_path / "events.csv"
+    path = tmp_path / "events.docx"
     path.write_text("id,text\n1,Militias struck.\n", encoding="utf-8")
     [error] = read_articles([path])
     assert isinstance(error, IngestError)
-    assert error.problem == "unsupported file type '.csv'"
+    assert error.problem == "unsupported file type '.docx'"
     assert ".jsonl" in error.fix
 
 

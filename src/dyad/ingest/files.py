@@ -1,8 +1,8 @@
 """Whole-file inputs (``.txt``, ``.html``) → one ``Article`` each.
 
 These files are read whole: one file is one article, and an article fits in memory.
-The id is the file name without its extension; the publication time can only come
-from the caller (``--published``).
+The id is the file name without its extension. A text file's publication time can only
+come from the caller (``--published``); a page's comes from the page when it states one.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dyad.errors import IngestError
+from dyad.ingest.published import parse_published
 from dyad.ingest.webpage import extract_page
 from dyad.model import Article
 
@@ -53,27 +54,74 @@ def decode_utf8(data: bytes, *, source: str) -> str | IngestError:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text_file(path: Path, *, published: datetime | None) -> Article | IngestError:
-    """Read a plain-text file as one article (the whole file is the text)."""
-    text = _read_decoded(path)
+def text_article(
+    data: bytes, *, source: str, article_id: str, published: datetime | None
+) -> Article | IngestError:
+    """Read a plain-text input as one article (the whole input is the text)."""
+    text = check_not_binary(data[:SNIFF_BYTES], source=source) or decode_utf8(data, source=source)
     if isinstance(text, IngestError):
         return text
-    return Article(id=path.stem, text=text, published_at=published)
+    return Article(id=article_id, text=text, published_at=published)
+
+
+def html_article(
+    data: bytes | str,
+    *,
+    source: str,
+    article_id: str,
+    published: datetime | None,
+    url: str | None = None,
+) -> Article | IngestError:
+    """Read an HTML page as one article, keeping the article text and dropping boilerplate.
+
+    The page's own date wins over ``published`` (the caller's default); the page's
+    canonical URL wins over ``url`` (where it was fetched or archived from).
+    """
+    if isinstance(data, bytes):
+        html = check_not_binary(data[:SNIFF_BYTES], source=source) or decode_utf8(data, source=source)
+        if isinstance(html, IngestError):
+            return html
+    else:
+        html = data
+    page = extract_page(html)
+    page_published = _page_date(page.published)
+    return Article(
+        id=article_id,
+        text=page.text,
+        title=page.title,
+        published_at=page_published or published,
+        url=page.url or url,
+    )
+
+
+def _page_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError:
+        # A page's date is a guess trafilatura read from its markup; a bad one is not the reader's fault.
+        return None
+
+
+def read_text_file(path: Path, *, published: datetime | None) -> Article | IngestError:
+    """Read a plain-text file as one article (the whole file is the text)."""
+    data = _read_bytes(path)
+    if isinstance(data, IngestError):
+        return data
+    return text_article(data, source=str(path), article_id=path.stem, published=published)
 
 
 def read_html_file(path: Path, *, published: datetime | None) -> Article | IngestError:
     """Read an HTML page as one article, keeping the article text and dropping boilerplate."""
-    html = _read_decoded(path)
-    if isinstance(html, IngestError):
-        return html
-    text, title = extract_page(html)
-    return Article(id=path.stem, text=text, title=title, published_at=published)
+    data = _read_bytes(path)
+    if isinstance(data, IngestError):
+        return data
+    return html_article(data, source=str(path), article_id=path.stem, published=published)
 
 
-def _read_decoded(path: Path) -> str | IngestError:
-    source = str(path)
+def _read_bytes(path: Path) -> bytes | IngestError:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
-        return IngestError(source, None, f"cannot read the file: {e.strerror}", "Check its permissions.")
-    return check_not_binary(data[:SNIFF_BYTES], source=source) or decode_utf8(data, source=source)
+        return IngestError(str(path), None, f"cannot read the file: {e.strerror}", "Check its permissions.")

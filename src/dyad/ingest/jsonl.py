@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from dyad.errors import IngestError
+from dyad.ingest.fields import FieldMap
 from dyad.ingest.records import article_from_record, default_article_id, excerpt, json_kind
 from dyad.model import Article
 
@@ -23,6 +24,7 @@ def read_json_lines(
     *,
     source: str,
     default_published: datetime | None,
+    fields: FieldMap | None = None,
 ) -> Iterator[Article | IngestError]:
     """Yield an ``Article`` per JSON-object line and an ``IngestError`` per bad line.
 
@@ -31,6 +33,7 @@ def read_json_lines(
             already-decoded text; line endings may be included.
         source: the name used in errors and default ids (a path, ``<stdin>``).
         default_published: publication time for records without ``published``.
+        fields: which key holds which field, where the usual names do not fit.
 
     Blank lines are skipped without a message.
     """
@@ -49,11 +52,13 @@ def read_json_lines(
             text = text.removeprefix(_BOM)
         if not text.strip():
             continue
-        yield _read_line(text, source=source, number=number, default_published=default_published)
+        yield _read_line(
+            text, source=source, number=number, default_published=default_published, fields=fields
+        )
 
 
 def _read_line(
-    text: str, *, source: str, number: int, default_published: datetime | None
+    text: str, *, source: str, number: int, default_published: datetime | None, fields: FieldMap | None
 ) -> Article | IngestError:
     try:
         record = json.loads(text)
@@ -63,8 +68,7 @@ def _read_line(
             number,
             f"not valid JSON ({e.msg}, column {e.colno}): {_excerpt_around(text, e.pos)!r}",
             "Each line must be one complete JSON object such as "
-            '{"id": "a1", "text": "..."}; a pretty-printed or array file must be '
-            "rewritten one object per line (e.g. jq -c '.[]').",
+            '{"id": "a1", "text": "..."}, or the whole file one JSON array of such objects.',
         )
     if not isinstance(record, dict):
         return IngestError(
@@ -80,6 +84,7 @@ def _read_line(
             line=number,
             default_published=default_published,
             default_id=default_article_id(source, number),
+            fields=fields,
         )
     except IngestError as e:
         return e
