@@ -1,4 +1,4 @@
-"""``EventQuery``: the one filter type of the CLI, the Python API and (next) the HTTP API.
+"""``EventQuery``: the one filter type of the CLI, the Python API and the HTTP API.
 
 ``EventQuery.from_params`` is the only place filter values are parsed and checked, so a
 filter means the same thing behind every front door. ``where()`` compiles it to a SQL
@@ -52,7 +52,10 @@ class EventQuery:
     location_admin1: tuple[str, ...] = ()
     text: str | None = None
     article_id: tuple[str, ...] = ()
+    event_id: tuple[str, ...] = ()
     limit: int | None = None
+    # Rows to skip before ``limit`` (pages of the HTTP API); the order is the store's fixed one.
+    offset: int | None = None
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> EventQuery:
@@ -121,6 +124,7 @@ class EventQuery:
         shares("location_admin1s", self.location_admin1)
         contains_text("sentence", self.text)
         one_of("article_id", self.article_id)
+        one_of("event_id", self.event_id)
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -192,6 +196,16 @@ def _date(name: str, raw: Any) -> date:
         raise QueryError(name, raw, "use an ISO date, YYYY-MM-DD") from e
 
 
+def _offset(name: str, raw: Any) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError) as e:
+        raise QueryError(name, raw, "use a whole number, 0 or more") from e
+    if value < 0:
+        raise QueryError(name, raw, "use a whole number, 0 or more")
+    return value
+
+
 def _limit(name: str, raw: Any) -> int:
     try:
         value = int(raw)
@@ -219,5 +233,7 @@ _PARSERS = {
     "location_admin1": lambda name, raw: _strings(name, raw),
     "text": _text,
     "article_id": lambda name, raw: _strings(name, raw),
+    "event_id": lambda name, raw: _strings(name, raw),
     "limit": _limit,
+    "offset": _offset,
 }

@@ -44,6 +44,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_DB = "dyad.duckdb"
 DB_ENV = "DYAD_DB"
 
+_PLACE_COLUMNS = (
+    "location_name", "location_country", "location_admin1", "latitude", "longitude", "geo_precision",
+)  # fmt: skip
 # Dimensions of ``stats``: name -> (SQL expressions, output column names).
 STAT_DIMENSIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "day": (("event_date",), ("day",)),
@@ -53,6 +56,12 @@ STAT_DIMENSIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "actor": (("actor_country", "actor_sector"), ("actor_country", "actor_sector")),
     "dyad": (("actor_country", "recipient_country"), ("actor_country", "recipient_country")),
     "location": (("location_country", "location_admin1"), ("location_country", "location_admin1")),
+    "recipient": (("recipient_country", "recipient_sector"), ("recipient_country", "recipient_sector")),
+    # Resolved names with their codes: who the actors are, as the dashboard lists them.
+    "actor_name": (("actor_name", "actor_country", "actor_sector"),) * 2,
+    "recipient_name": (("recipient_name", "recipient_country", "recipient_sector"),) * 2,
+    # One point per resolved place, with how precisely it is known, for maps.
+    "place": (_PLACE_COLUMNS, _PLACE_COLUMNS),
 }
 # A time bucket only counts events dated at least that precisely: "in 1987" is not an event
 # of the first week of 1987, although its event_date (the first day it can mean) says so.
@@ -64,7 +73,9 @@ _TIME_DIMENSIONS: dict[str, tuple[str, ...]] = {
 _DIMENSION_TYPES: dict[str, Any] = {
     "day": pl.Date, "week": pl.Date, "month": pl.Date, "type": pl.String, "actor_country": pl.String,
     "actor_sector": pl.String, "recipient_country": pl.String, "location_country": pl.String,
-    "location_admin1": pl.String,
+    "location_admin1": pl.String, "recipient_sector": pl.String, "actor_name": pl.String,
+    "recipient_name": pl.String, "location_name": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
+    "geo_precision": pl.String,
 }  # fmt: skip
 # Measures of ``stats``: name -> (SQL aggregate, written the same for both databases; type).
 MEASURES: dict[str, tuple[str, Any]] = {
@@ -343,17 +354,28 @@ class EventStore:
         on Monday; events dated less precisely than the bucket, such as "in 1987" by week, are left
         out, as are undated ones), type, actor (first actor's country and
         sector), dyad (first actor's country → first recipient's country), location (first
-        location's country and admin1). ``measures`` picks columns from ``MEASURES``:
-        events, articles (distinct; the slowest), score_mean, score_sum (PLOVER scores,
-        -10 conflict .. +10 cooperation), conflict and cooperation (events scored below and
-        above 0), killed (reported deaths). Rows are ordered by the dimensions.
+        location's country and admin1), recipient (first recipient's country and sector),
+        actor_name and recipient_name (resolved name, country, sector), place (first location's
+        name, country, admin1, latitude, longitude and geo precision: points for a map).
+        ``measures`` picks columns from ``MEASURES``: events, articles (distinct; the slowest),
+        score_mean, score_sum (PLOVER scores, -10 conflict .. +10 cooperation), conflict and
+        cooperation (events scored below and above 0), killed (reported deaths).
+        Rows are ordered by the dimensions.
 
         Raises:
-            QueryError: an unknown dimension or measure.
+            QueryError: an unknown dimension or measure, or two dimensions sharing a column.
         """
         unknown = [name for name in by if name not in STAT_DIMENSIONS]
         if unknown or not by:
             raise QueryError("by", unknown or by, f"use one or more of {', '.join(STAT_DIMENSIONS)}")
+        names = [n for name in by for n in STAT_DIMENSIONS[name][1]]
+        if len(set(names)) != len(names):
+            raise QueryError(
+                "by",
+                list(by),
+                "name each dimension once, and not two that share a column (actor and actor_name)",
+            )
+        measures = list(dict.fromkeys(measures))  # a measure named twice is one column
         bad = [name for name in measures if name not in MEASURES]
         if bad or not measures:
             raise QueryError("measures", bad or measures, f"use one or more of {', '.join(MEASURES)}")
@@ -386,6 +408,14 @@ class EventStore:
         return self.backend.frame(
             f"SELECT {', '.join(columns)} FROM articles ORDER BY article_id", (), schema
         )
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """Return one stored article with its text (for showing evidence in context), or None."""
+        columns = ("article_id", "title", "published", "url", "source", "text", "n_events")
+        rows = self.backend.execute(
+            f"SELECT {', '.join(columns)} FROM articles WHERE article_id = {self.dialect.param}", [article_id]
+        )
+        return dict(zip(columns, rows[0], strict=True)) if rows else None
 
     def failures(self) -> pl.DataFrame:
         """Return the recorded failures: record, article id, stage, error."""
@@ -437,7 +467,9 @@ def _combine(query: EventQuery | None, filters: dict[str, Any]) -> EventQuery:
 
 
 def _limit(query: EventQuery) -> str:
-    return f" LIMIT {int(query.limit)}" if query.limit else ""
+    # Both are checked ints (EventQuery.from_params), cast again so no text reaches the SQL.
+    limit = f" LIMIT {int(query.limit)}" if query.limit else ""
+    return limit + (f" OFFSET {int(query.offset)}" if query.offset else "")
 
 
 def _naive_utc(moment: datetime | None) -> datetime | None:
