@@ -71,3 +71,16 @@ def test_issue12_extracted_events_are_a_frame_like_a_store_query(pipeline, tmp_p
     request = table[table["type"] == "REQUEST"].iloc[0]
     assert [request[c] for c in ("actor_country", "actor_sector", "trigger_text")] == ["IRQ", "LEG", "urged"]
     assert stored.to_pandas().shape == table.shape
+
+
+def test_issue13_serve_names_are_public_and_load_fastapi_only_when_used() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dyad; assert 'fastapi' not in sys.modules; "
+        "from dyad import ServeSettings, create_app; assert 'fastapi' in sys.modules; "
+        "assert create_app is dyad.serve.create_app and ServeSettings().is_read_only"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert {"ServeSettings", "create_app"} <= set(dyad.__all__)

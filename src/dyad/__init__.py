@@ -6,6 +6,7 @@ returns the events of one article and ``pipeline.process(articles)`` streams man
 ``open_store(db).query(type="ASSAULT", ...)`` reads a store that ``dyad ingest`` filled, as the
 same frame.
 ``annotate(article, "times")`` lists the mentions of one layer (times, places, quantities, actors).
+``create_app(db)`` is the HTTP API and dashboard of ``dyad serve`` over a store (FastAPI).
 """
 
 import logging
@@ -31,6 +32,17 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+# dyad serve's names import FastAPI only when first used, so `import dyad` stays light.
+_SERVE_NAMES = ("ServeSettings", "create_app")
+
+
+def __getattr__(name: str) -> object:
+    if name in _SERVE_NAMES:
+        from dyad import serve
+
+        return getattr(serve, name)
+    raise AttributeError(f"module 'dyad' has no attribute {name!r}")
+
 __all__ = [
     "Actor",
     "Annotator",
@@ -52,6 +64,7 @@ __all__ = [
     "Pipeline",
     "Quantity",
     "QueryError",
+    "ServeSettings",
     "Stage",
     "StageError",
     "Status",
@@ -59,6 +72,7 @@ __all__ = [
     "StoreLockedError",
     "TextSpan",
     "annotate",
+    "create_app",
     "events_frame",
     "load_config",
     "load_pipeline",

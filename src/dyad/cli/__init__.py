@@ -172,4 +172,4 @@ def main() -> None:
 
 
 # Each module registers its commands on ``app`` when imported.
-from dyad.cli import actors, annotate, evaluate, extract, store  # noqa: E402, F401
+from dyad.cli import actors, annotate, evaluate, extract, serve, store  # noqa: E402, F401
