@@ -13,7 +13,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_PAGE = 1000  # events per /api/events page
 DEFAULT_PAGE = 100
-MAX_OFFSET = 10_000_000
+# A deep offset sorts everything before it (about 1 s at offset 50,000 of 1M events): past this,
+# narrow the filters, or use `dyad export`.
+MAX_OFFSET = 10_000
 MAX_EXPORT = 100_000  # events per /api/export file; larger exports: `dyad export`
 MAX_GROUPS = 10_000  # rows of a stats series, actor or place list
 MAX_BODY_BYTES = 10 * 1024 * 1024  # a POST /api/ingest body
