@@ -745,3 +745,16 @@ def test_an_allegation_accuses_the_doer_of_the_alleged_act(pipeline) -> None:
 def test_an_event_noun_referred_to_counts_no_one(pipeline) -> None:
     records = code(pipeline, "Protests followed the arrest of the opposition leader in Dhaka.")
     assert all("arrested" not in r["quantities"] for r in records)
+
+
+def test_an_event_marked_by_its_anniversary_is_background_dated_years_back(pipeline) -> None:
+    text = (
+        "The European Union has approved a tenth package of sanctions against Russia on the one-year "
+        "anniversary of Moscow's full-scale invasion of Ukraine, EU officials said."
+    )
+    invasion = find(code(pipeline, text, datetime(2023, 2, 24, tzinfo=UTC)), "ASSAULT", "invasion")
+    assert (invasion["historical"], invasion["date"]["value"], invasion["date"]["text"]) == (
+        True,
+        "2022-02",
+        "one-year anniversary",
+    )

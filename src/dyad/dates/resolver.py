@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from dyad.dates.expressions import TimeExpression, find_time_expressions, value_bounds
 from dyad.dates.values import shift_value
+from dyad.dates.vocabulary import NUMBER_WORDS, ORDINAL_WORDS
 from dyad.model import Event, EventDate, TextSpan
 from dyad.registry import stages
 
@@ -197,6 +198,11 @@ class DateResolver:
             # "10 days before [Abu al-Bukhoosh was attacked]": the text uses this event as the
             # reference point and does not date it here; undated beats the publication date.
             return replace(event, date=None, is_historical=False, coded_by=coded_by), None
+        remembered = _anniversary(parsed, trigger_span.root, anchor) if trigger_span is not None else None
+        if remembered is not None:
+            # "on the one-year anniversary of Moscow's invasion": the invasion is background,
+            # dated by the count of years back from the report.
+            return replace(event, date=remembered, is_historical=True, coded_by=coded_by), None
         found = (
             self._choose(parsed, trigger_span.root, anchored, window) if trigger_span is not None else None
         )
@@ -343,6 +349,42 @@ class DateResolver:
         if latest < anchor - timedelta(days=self.historical_days):
             return True
         return pluperfect and latest < anchor
+
+
+_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _anniversary(parsed: ParsedArticle, trigger: Token, anchor: date | None) -> EventDate | None:
+    """Return the date of an event the text marks the anniversary of, counted from the report.
+
+    "the one-year anniversary of the invasion", "the 10th anniversary of the uprising": the
+    month that many years before publication. None when the event is no anniversary's or
+    the years are not given.
+    """
+    if anchor is None or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return None
+    anniversary = trigger.head.head
+    if anniversary.lemma_.lower() != "anniversary":
+        return None
+    years = None
+    for word in anniversary.lefts:
+        text = word.lower_
+        if text in ORDINAL_WORDS and ORDINAL_WORDS[text] > 0:
+            years = ORDINAL_WORDS[text]
+        elif (ordinal := _ORDINAL_SUFFIX.match(text)) is not None:
+            years = int(ordinal.group(1))
+        elif word.lemma_.lower() == "year":  # "one-year", "20-year"
+            count = next((c for c in word.children if c.dep_ == "nummod"), None)
+            if count is not None:
+                years = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    if not years or years > anchor.year:
+        return None
+    start = anniversary.left_edge.i
+    phrase = anniversary.doc[start if anniversary.doc[start].dep_ != "det" else start + 1 : anniversary.i + 1]
+    span = parsed.text_span(phrase)
+    return EventDate(
+        value=f"{anchor.year - years:04d}-{anchor.month:02d}", granularity="month", basis="text", span=span
+    )
 
 
 @stages.register(NAME)
