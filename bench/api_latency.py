@@ -39,7 +39,7 @@ QUERIES = {
     "events page (defaults)": "/api/events?limit=100",
     "events: type + actor country": "/api/events?type=ASSAULT&actor_country=IRQ&limit=100",
     "events: dates + text": "/api/events?since=2022-01-01&until=2022-03-31&text=militias&limit=100",
-    "events: page at offset 10000": "/api/events?limit=100&offset=10000",
+    "events: page at offset 2000": "/api/events?limit=100&offset=2000",
     "one event by id": "/api/events/{event_id}",
     "stats by month and type": "/api/stats?by=month&by=type&measure=events",
     "stats by week and dyad": "/api/stats?by=week&by=dyad",

@@ -55,7 +55,8 @@ def list_events(
 ) -> dict[str, Any]:
     """Return one page of matching events in the store's order (event date, article, position).
 
-    ``next_offset`` is where the next page starts, or null on the last page.
+    ``next_offset`` is where the next page starts, or null on the last page (or past the offset
+    limit, where narrower filters are the way on).
     """
     with access(request).store() as store:
         frame = store.query(replace(query, limit=limit, offset=offset or None))
@@ -64,7 +65,8 @@ def list_events(
         "limit": limit,
         "offset": offset,
         "n": frame.height,
-        "next_offset": offset + limit if frame.height == limit else None,
+        # No next page past the offset limit: the client is told to narrow its filters instead.
+        "next_offset": offset + limit if frame.height == limit and offset + limit <= MAX_OFFSET else None,
         "events": rows(frame),
     }
 
