@@ -223,10 +223,11 @@ def _read_json(
     if first.startswith(b"[") or (first.startswith(b"{") and not _is_json(first)):
         data = b"".join(first_lines) + b"".join(lines)
         text = decode_utf8(data, source=source)
-        if isinstance(text, IngestError):
+        if isinstance(text, IngestError) and first.startswith(b"["):
             yield text
             return
-        if first.startswith(b"[") or _is_json(text.encode("utf-8")):
+        # A bad byte in a file that is no array: JSON lines, so it spoils only its line.
+        if not isinstance(text, IngestError) and (first.startswith(b"[") or _is_json(text.encode("utf-8"))):
             yield from read_json_document(text, source=source, default_published=published, fields=fields)
             return
         # Not one document either: JSON lines with a broken first line, read line by line
