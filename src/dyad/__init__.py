@@ -24,6 +24,7 @@ from dyad.errors import (
     StoreError,
     StoreLockedError,
 )
+from dyad.ingest import FieldMap, read_articles
 from dyad.model import Actor, Article, Event, EventDate, EventType, Location, Quantity, Status, TextSpan
 from dyad.pipeline import Pipeline, Stage, load_pipeline
 from dyad.store import EventQuery, EventStore, events_frame, open_store
@@ -57,6 +58,7 @@ __all__ = [
     "EventQuery",
     "EventStore",
     "EventType",
+    "FieldMap",
     "IngestError",
     "Layer",
     "Location",
@@ -77,4 +79,5 @@ __all__ = [
     "load_config",
     "load_pipeline",
     "open_store",
+    "read_articles",
 ]

@@ -20,6 +20,7 @@ from dyad.errors import DyadError, IngestError
 from dyad.model import Article
 
 if TYPE_CHECKING:
+    from dyad.ingest import FieldMap
     from dyad.pipeline import Failure
 
 app = typer.Typer(
@@ -32,7 +33,19 @@ app = typer.Typer(
 
 # Arguments and options several commands share, written once.
 InputsArgument = Annotated[
-    list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")
+    list[str],
+    typer.Argument(
+        help="JSONL/JSON, CSV/TSV, .txt, .html, RSS/Atom or WARC files (also .gz), directories, "
+        "http(s) URLs of feeds or pages, or - for stdin."
+    ),
+]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="FIELD=NAME: read an article field (id, text, title, published, url, source) from the "
+        "key or column NAME; repeatable.",
+    ),
 ]
 PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date for inputs that have none (YYYY-MM-DD).")
@@ -100,21 +113,41 @@ def published_option(published: str | None) -> datetime | None:
         raise fail(f"--published {published!r}: {e}") from e
 
 
+def field_option(fields: Sequence[str] | None) -> FieldMap | None:
+    """Parse ``--field FIELD=NAME`` options, or fail (exit 2) naming the bad one."""
+    from dyad.ingest import FieldMap
+
+    if not fields:
+        return None
+    try:
+        return FieldMap.of(fields)
+    except ValueError as e:
+        raise fail(f"--field: {e}") from e
+
+
 class Inputs:
     """The good articles of the inputs; each bad record is reported on stderr as it is met.
 
     Without ``keep_going`` the first bad record stops the reading (``stopped``).
     """
 
-    def __init__(self, inputs: list[str], published: datetime | None, keep_going: bool) -> None:
+    def __init__(
+        self,
+        inputs: list[str],
+        published: datetime | None,
+        keep_going: bool,
+        fields: Sequence[str] | None = None,
+    ) -> None:
         self.inputs, self.published, self.keep_going = inputs, published, keep_going
+        self.fields = field_option(fields)
         self.n_bad = 0
         self.stopped = False
 
     def __iter__(self) -> Iterator[Article]:
         from dyad.ingest import read_articles
 
-        for item in read_articles(self.inputs, published=self.published, stdin=sys.stdin.buffer):
+        stdin = sys.stdin.buffer
+        for item in read_articles(self.inputs, published=self.published, stdin=stdin, fields=self.fields):
             if isinstance(item, IngestError):
                 self.n_bad += 1
                 typer.echo(f"error: {item}", err=True)
@@ -172,4 +205,4 @@ def main() -> None:
 
 
 # Each module registers its commands on ``app`` when imported.
-from dyad.cli import actors, annotate, evaluate, extract, serve, store  # noqa: E402, F401
+from dyad.cli import actors, annotate, evaluate, extract, serve, store, watch  # noqa: E402, F401

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from dyad.cli import (
+    FieldOption,
     HeaderOption,
     Inputs,
     InputsArgument,
@@ -29,6 +30,7 @@ from dyad.cli import (
     reported,
     setup_logging,
 )
+from dyad.cli.progress import record_progress
 from dyad.model import Article
 
 
@@ -136,15 +138,17 @@ def extract(
     ] = None,
     header: HeaderOption = False,
     quiet: QuietOption = False,
+    field: FieldOption = None,
 ) -> None:
     """Extract PLOVER event records from news articles."""
+    from dyad.ingest.totals import count_records
     from dyad.pipeline import load_pipeline
     from dyad.records import event_to_record
 
     setup_logging(verbose)
     if output_format == OutputFormat.PARQUET and output is None:
         raise fail("Parquet is a binary file format and needs a file: add -o FILE.parquet")
-    good_articles = Inputs(inputs, published_option(published), keep_going)
+    good_articles = Inputs(inputs, published_option(published), keep_going, field)
     with reported(verbose):
         overrides = None
         if actors:
@@ -166,8 +170,9 @@ def extract(
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if output_format == OutputFormat.CSV else None
         if writer is not None:
             writer.writeheader()
-        with pipeline:
+        with pipeline, record_progress("extract", count_records(inputs), quiet=quiet) as progress:
             for article, events in pipeline.process(good_articles):
+                progress(len(coded) + 1 + good_articles.n_bad, n_events + len(events))
                 coded.append(article)
                 for event in events:
                     record = event_to_record(event)

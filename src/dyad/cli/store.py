@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dyad.cli import (
+    FieldOption,
     HeaderOption,
     InputsArgument,
     OutputOption,
@@ -24,6 +25,7 @@ from dyad.cli import (
     VerboseOption,
     app,
     fail,
+    field_option,
     published_option,
     setup_logging,
 )
@@ -165,22 +167,31 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per committed batch.", min=1)] = 32,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
+    field: FieldOption = None,
 ) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
+    from dyad.cli.progress import record_progress
     from dyad.ingest import read_articles
+    from dyad.ingest.totals import count_records
     from dyad.pipeline import load_pipeline
     from dyad.store.runner import ingest as run_ingest
     from dyad.store.store import resolve_db
 
     setup_logging(verbose)
     default_published = published_option(published)
+    fields = field_option(field)
     with _errors(verbose):
         # Open the store first: a locked or foreign file fails before the model loads.
         store = _open(db, create=True, read_only=False)
     with store, _errors(verbose):
         pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
-        items = read_articles(inputs, published=default_published, stdin=sys.stdin.buffer)
-        with pipeline, _progress("ingest", quiet) as update:
+        items = read_articles(inputs, published=default_published, stdin=sys.stdin.buffer, fields=fields)
+        total = count_records(inputs)
+        with pipeline, record_progress("ingest", total, quiet=quiet) as progress:
+
+            def update(report: IngestReport) -> None:
+                progress(report.articles_seen + len(report.failures), report.events_written)
+
             report = run_ingest(
                 store, pipeline, items, batch_size=batch_size, keep_going=keep_going, on_batch=update
             )
