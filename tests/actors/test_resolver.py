@@ -105,6 +105,26 @@ def test_resolver_iran_aligned_militias_are_prm_aligned_irn(resolver, iraq):
     assert actor.country is None  # alignment is not nationality
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "attribute"),
+    [
+        # ACLED-style notes: forces for a leader or a group of a country are of that country.
+        ("Pro-Hadi troops reportedly took control of Jabal Sha'ir.", "Pro-Hadi troops", "YEM", "aligned:YEM"),
+        ("Pro-Houthi forces shelled positions in Hays.", "Pro-Houthi forces", "YEM", "aligned:YEM"),
+        ("Houthi-led fighters attacked the camp.", "Houthi-led fighters", "YEM", "led_by:YEM"),
+        # Backed by a state or a group, or against one: the side, never the nationality.
+        ("Iran-backed militias fired rockets.", "Iran-backed militias", None, "aligned:IRN"),
+        ("Pro-Iranian militias fired rockets.", "Pro-Iranian militias", None, "aligned:IRN"),
+        ("Anti-Houthi fighters stormed the town.", "Anti-Houthi fighters", None, "opposed:YEM"),
+    ],
+)
+def test_resolver_forces_for_a_leader_or_group_take_its_country(resolver, text, phrase, country, attribute):
+    parsed = parse(text, datetime(2018, 3, 7, tzinfo=UTC))
+    (actor,) = resolve(resolver, parsed, phrase)
+    assert actor.country == country
+    assert attribute in actor.attributes
+
+
 def test_resolver_us_forces_government_and_american_attacks(resolver, iraq):
     (forces,) = resolve(resolver, iraq, "US forces")
     (government,) = resolve(resolver, iraq, "The Iraqi government")

@@ -155,6 +155,8 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)
     # Fuzzy prefilter: first three letters of a person alias's last word → aliases.
     fuzzy_buckets: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # A person alias's last word → the people it ends, for "pro-Hadi" and "pro-Assad".
+    surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_words: int = 1
     sources: list[str] = field(default_factory=list)
 
@@ -188,6 +190,13 @@ class KnowledgeBase:
             last = key.split()[-1]
             if len(last) >= 3 and key not in self.fuzzy_buckets[last[:3]]:
                 self.fuzzy_buckets[last[:3]].append(key)
+            if len(last) >= 3 and entry not in self.surnames[last]:
+                self.surnames[last].append(entry)
+
+    def by_surname(self, word: str) -> list[Entry]:
+        """Return the person whose surname ``word`` is, when only one person bears it."""
+        people = self.surnames.get(normalize(word), [])
+        return people if len({p.name for p in people}) == 1 else []
 
 
 class _Reader:

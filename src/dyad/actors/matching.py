@@ -170,25 +170,34 @@ class Matching:
         if "-" in token.text and token.text not in ("-",):
             head, _, tail = token.text.rpartition("-")
             if head.lower() in _STANCE_WORDS:
-                return self._link_match(token.i, token.i + 1, tail, _STANCE_WORDS[head.lower()])
+                return self._link_match(token.i, token.i + 1, tail, _STANCE_WORDS[head.lower()], stance=True)
             if tail.lower() in _LINK_WORDS:
                 return self._link_match(token.i, token.i + 1, head, _LINK_WORDS[tail.lower()])
         if i + 2 < len(tokens) and tokens[i + 1].text == "-":
             nxt = tokens[i + 2]
             if token.lower_ in _STANCE_WORDS:
-                return self._link_match(token.i, nxt.i + 1, nxt.text, _STANCE_WORDS[token.lower_])
+                return self._link_match(token.i, nxt.i + 1, nxt.text, _STANCE_WORDS[token.lower_], stance=True)
             if nxt.lower_ in _LINK_WORDS:
                 return self._link_match(token.i, nxt.i + 1, token.text, _LINK_WORDS[nxt.lower_])
         return None
 
-    def _link_match(self, start: int, end: int, ally: str, relation: str) -> Match | None:
+    def _link_match(self, start: int, end: int, ally: str, relation: str, stance: bool = False) -> Match | None:
         if ally.lower() in _STATE_WORDS:
             return Match(start, end, "link", attribute="state-linked")
         entries = [e for e in self.kb.lookup(ally) if e.country]
+        if not entries and stance:
+            entries = [e for e in self.kb.by_surname(ally) if e.country]  # "pro-Hadi", "pro-Assad"
         if not entries:
             # "anti-government", "anti-Syria" with an unknown target: still not the actor's country.
             return Match(start, end, "link") if relation == "opposed" else None
-        return Match(start, end, "link", attribute=f"{relation}:{entries[0].country}")
+        # Those for a leader or an armed group of a country, or led by one, are of that
+        # country: "pro-Hadi forces" are Yemen's army, "Houthi-led fighters" Yemenis. Those
+        # backed by someone are not ("Iran-backed militias", "Hezbollah-backed groups"
+        # fight in Iraq and Syria), so only the attribute says whose side they are on.
+        shares = (stance and relation == "aligned" or relation == "led_by") and entries[0].kind == "named"
+        return Match(
+            start, end, "link", entries[:1] if shares else (), attribute=f"{relation}:{entries[0].country}"
+        )
 
     def _pick(self, entries: Sequence[Entry], when: date | None) -> Entry:
         """Choose among entries sharing a name: the one in office on ``when``, else the first."""

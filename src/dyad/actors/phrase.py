@@ -69,6 +69,9 @@ class Phrase:
             # "Israel's militia ally" is not Israeli: drop the owner's words from the modifiers.
             modifiers = [m for m in modifiers if not (m.start <= owner.i < m.end)]
         country, country_by = self._modifier_country(modifiers, document)
+        ally = next((m.entries[0] for m in matches if m.kind == "link" and m.entries), None)
+        if country is None and ally is not None:
+            country, country_by = ally.at(document.when)[0], "kb:ally"
         for match in modifiers:
             if match.kind == "entry" and match.entries[0].kind == "demonym":
                 attributes += match.entries[0].attributes  # "Kurdish" → ethnicity:kurdish

@@ -6,6 +6,8 @@ sectors, attributes, and ``resolved_by``, the path that decided it:
 
 * ``kb:named``, ``kb:igo``, ``kb:country``: the knowledge base knows the name, or a country
   name, demonym or possessive modifies the head ("the Iraqi government", "Kuwait's Crown Prince");
+* ``kb:ally``: the phrase is for or led by a leader or group the knowledge base knows
+  ("pro-Hadi forces", "Houthi-led fighters"), and takes its country;
 * ``sector-noun``: the head noun or a title gives the sector ("American journalist Charles Glass");
 * ``apposition``: the article says who a person is ("Faleh al-Khazali, a Shiite MP");
   ``+document-country`` when only the sector was said and the country is the article's own;
