@@ -176,12 +176,16 @@ class Matching:
         if i + 2 < len(tokens) and tokens[i + 1].text == "-":
             nxt = tokens[i + 2]
             if token.lower_ in _STANCE_WORDS:
-                return self._link_match(token.i, nxt.i + 1, nxt.text, _STANCE_WORDS[token.lower_], stance=True)
+                return self._link_match(
+                    token.i, nxt.i + 1, nxt.text, _STANCE_WORDS[token.lower_], stance=True
+                )
             if nxt.lower_ in _LINK_WORDS:
                 return self._link_match(token.i, nxt.i + 1, token.text, _LINK_WORDS[nxt.lower_])
         return None
 
-    def _link_match(self, start: int, end: int, ally: str, relation: str, stance: bool = False) -> Match | None:
+    def _link_match(
+        self, start: int, end: int, ally: str, relation: str, stance: bool = False
+    ) -> Match | None:
         if ally.lower() in _STATE_WORDS:
             return Match(start, end, "link", attribute="state-linked")
         entries = [e for e in self.kb.lookup(ally) if e.country]
