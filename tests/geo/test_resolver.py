@@ -256,3 +256,22 @@ def test_resolver_places_named_only_in_the_participants_give_the_country(pipelin
     text = "Hundreds of farmers from Isfahan gathered to protest the lack of water."
     [protest] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "PROTEST"]
     assert [(loc.country, loc.precision) for loc in protest.locations] == [("IRN", "country")]
+
+
+def test_resolver_a_small_foreign_namesake_among_places_of_one_country_is_a_local_village(pipeline):
+    # Talan is a Yemeni village the gazetteer lacks, not Talant in Burgundy: Sadah and the
+    # Houthi and Hadi forces speak of Yemen, and nothing else of France.
+    text = (
+        "Pro-Hadi forces clashed with Houthi forces and took control of Jabal Al Azhur, "
+        "Hawali and Talan in Sadah. No deaths or injuries were reported."
+    )
+    events = [e for e in pipeline.extract(Article("t", text)) if e.locations]
+    assert events
+    assert {loc.country for e in events for loc in e.locations} == {"YEM"}
+
+
+def test_resolver_the_attackers_country_never_makes_the_place_a_stray(pipeline):
+    # Voices alone do not outvote a place: Deir al Balah is in Gaza, whoever fired.
+    text = "Israeli tanks stationed near the border opened fire on lands southeast of Deir al Balah."
+    [attack] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
+    assert [loc.country for loc in attack.locations] == ["PSE"]

@@ -645,7 +645,8 @@ def _contain(
     support = countries + demonyms
     kept = []
     for t in toponyms:
-        if not _is_lone_namesake(t, main, countries[main or ""], support, _name_goes_on(doc, t.token_end)):
+        lone = _is_lone_namesake(t, main, countries[main or ""], support, _name_goes_on(doc, t.token_end))
+        if not lone and not _is_stray_town(t, countries, support):
             kept.append(t)
         elif t.source != "gazetteer":
             kept.append(replace(t, place=None))
@@ -719,6 +720,33 @@ def _is_lone_namesake(
     inside = toponym.source == "gazetteer" or len(toponym.span.text.split()) > len(place.name.split())
     own_vote = 0 if toponym.is_embedded else 1
     return inside and support[place.country or ""] <= own_vote
+
+
+# Below this a town abroad is more likely a namesake of a village the gazetteer lacks.
+_STRAY_CEILING = 50_000
+
+
+def _is_stray_town(toponym: Toponym, places: Counter[str], support: Counter[str]) -> bool:
+    """Say whether a small town is the foreign namesake of a village the gazetteer lacks.
+
+    When the report names a place of another country, and its places, demonyms and
+    participants speak of that country at least twice, a small town of a country nothing
+    else in it names is a local name spelled like a town abroad: "Talan ... in Sadah" among
+    Houthi and Hadi forces is a Yemeni village, not Talant in Burgundy. The name then stays
+    a place the gazetteer lacks, and its stated container or the article's focus places it.
+    Voices alone never make a town stray: "Israeli tanks fired east of Deir al Balah" names
+    the attacker's country, not the place's.
+    """
+    place = toponym.place
+    if place is None or place.kind != "city" or place.population >= _STRAY_CEILING or toponym.is_embedded:
+        return False
+    if place.is_capital or place.source == "supplement":
+        return False  # dyad's own supplement lists the towns it means, with no population
+    own_vote = 0 if toponym.is_contained else 1
+    others = places.copy()
+    others[place.country or ""] -= own_vote
+    top = next((c for c, n in others.most_common() if n > 0 and c != place.country), None)
+    return top is not None and support[top] >= 2 and support[place.country or ""] <= own_vote
 
 
 def _focus_town(named: list[Toponym], main: str | None) -> Place | None:
