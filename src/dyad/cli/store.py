@@ -7,11 +7,11 @@ the same parser the Python API uses.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -168,6 +168,25 @@ def ingest(
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
     field: FieldOption = None,
+    dask: Annotated[
+        bool,
+        typer.Option(
+            "--dask",
+            help="Code on a Dask cluster: a local one of --workers processes, or the one --scheduler names.",
+        ),
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of a running Dask scheduler, e.g. tcp://host:8786 (implies --dask).",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Worker processes of the local Dask cluster. Default: CPUs.", min=1),
+    ] = None,
 ) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
     from dyad.cli.progress import record_progress
@@ -180,22 +199,76 @@ def ingest(
     setup_logging(verbose)
     default_published = published_option(published)
     fields = field_option(field)
+    if workers is not None and (scheduler is not None or not dask):
+        raise fail(
+            "--workers sizes the local Dask cluster that --dask starts",
+            "a running cluster has the workers its `dask worker` commands started; leave out --workers"
+            if scheduler is not None
+            else "add --dask",
+        )
     with _errors(verbose):
         # Open the store first: a locked or foreign file fails before the model loads.
         store = _open(db, create=True, read_only=False)
     with store, _errors(verbose):
-        pipeline = load_pipeline(config, on_error="skip" if keep_going else "raise")
+        on_error: Literal["raise", "skip"] = "skip" if keep_going else "raise"
+        # On Dask each worker loads its own pipeline.
+        pipeline = None if dask or scheduler is not None else load_pipeline(config, on_error=on_error)
         items = read_articles(inputs, published=default_published, stdin=sys.stdin.buffer, fields=fields)
         total = count_records(inputs)
-        with pipeline, record_progress("ingest", total, quiet=quiet) as progress:
+        with record_progress("ingest", total, quiet=quiet) as progress:
 
             def update(report: IngestReport) -> None:
                 progress(report.articles_seen + len(report.failures), report.events_written)
 
-            report = run_ingest(
-                store, pipeline, items, batch_size=batch_size, keep_going=keep_going, on_batch=update
-            )
+            if pipeline is None:
+                report = _ingest_on_dask(
+                    store, items, config, on_error, scheduler, workers, batch_size, update, verbose
+                )
+            else:
+                with pipeline:
+                    report = run_ingest(
+                        store, pipeline, items, batch_size=batch_size, keep_going=keep_going, on_batch=update
+                    )
     _summary(report, str(resolve_db(db)), quiet)
+
+
+def _ingest_on_dask(
+    store: EventStore,
+    items: Iterator[Any],
+    config: Path | None,
+    on_error: Literal["raise", "skip"],
+    scheduler: str | None,
+    workers: int | None,
+    batch_size: int,
+    on_batch: Callable[[IngestReport], None],
+    verbose: bool,
+) -> IngestReport:
+    """Run ``dyad ingest`` with the batches coded on Dask workers (``dyad.store.dask_runner``)."""
+    import logging
+    from functools import partial
+
+    from dyad.config import load_config
+    from dyad.pipeline import load_pipeline
+    from dyad.store.dask_runner import dask_client, ingest_dask
+
+    if not verbose:
+        # Dask logs each worker's start and stop at INFO: keep its warnings, but not the one of
+        # every shutdown, when a worker with a loaded pipeline takes over 4 s to exit and is killed.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+        logging.getLogger("distributed.nanny").addFilter(lambda r: "still alive after" not in r.getMessage())
+    # Checked here, before any worker starts; each worker builds its pipeline from it.
+    settings = load_config(config)
+    loader = partial(load_pipeline, settings, on_error=on_error)
+    with dask_client(scheduler, workers=workers) as client:
+        return ingest_dask(
+            store,
+            loader,
+            items,
+            client=client,
+            batch_size=batch_size,
+            keep_going=on_error == "skip",
+            on_batch=on_batch,
+        )
 
 
 @app.command()
