@@ -662,6 +662,10 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(pipeline) -> None:
         ("Olive Branch forces announced the capture of Medaya village in southwest Afrin.", "capture"),
         ("Regime forces managed to reclaim 18 villages in southern Aleppo.", "reclaim"),
         ("The Syrian army established full control over Abyan village in Hama.", "established"),
+        # Ground named by its kind inside a quantity, by an Arabic generic word, or taken from someone.
+        ("Rebel forces took control of a number of towns and villages in eastern Idleb.", "took"),
+        ("Pro-Hadi soldiers took control over Jabal Hamam after violent clashes.", "took"),
+        ("Turkish forces captured Basuta from YPG fighters.", "captured"),
     ],
 )
 def test_ground_seized_by_force_is_occupied_territory(pipeline, text: str, trigger: str) -> None:
@@ -672,6 +676,8 @@ def test_ground_seized_by_force_is_occupied_territory(pipeline, text: str, trigg
 
 def test_things_seized_are_no_territory(pipeline) -> None:
     seizure = find(code(pipeline, "Iranian guards seized two Kuwaiti boats in the Gulf."), "COERCE", "seized")
+    assert seizure["context"] == []
+    seizure = find(code(pipeline, "Police seized weapons from the militants."), "COERCE", "seized")
     assert seizure["context"] == []
 
 

@@ -528,16 +528,30 @@ class FrameCoder(ReportedSpeech):
         ``objects`` are the seized things and the trigger: "took control of the district",
         "taken control over the mountains": the ground is what the control is of or over.
         """
-        heads = [
-            *objects,
-            *(o for t in objects for prep in children(t, "prep") if prep.lower_ in ("of", "over")
-              for o in children(prep, "pobj")),
-        ]  # fmt: skip
-        return any(
-            h.ent_type_ in ("GPE", "LOC", "FAC")
-            or h.lemma_.lower() in self.book.territories
-            or h.lower_ in self.book.territories
-            for h in heads
+        heads = list(objects)
+        # "control of a number of towns", "a string of mountains": two "of"s deep at most.
+        for _ in range(2):
+            heads += [
+                o
+                for t in heads
+                for prep in children(t, "prep")
+                if prep.lower_ in ("of", "over")
+                for o in children(prep, "pobj")
+                if o not in heads
+            ]
+        # "Jabal Hamam", "Tal al-Waz": the generic word opens the name.
+        words = [*heads, *(c for h in heads if h.pos_ == "PROPN" for c in children(h, "compound"))]
+        if any(
+            w.ent_type_ in ("GPE", "LOC", "FAC") or w.lemma_.lower() in self.book.territories
+            or w.lower_ in self.book.territories
+            for w in words
+        ):
+            return True
+        # "captured Ain Dara from YPG fighters": a name taken from someone is ground they held
+        # ("seized weapons from the militants" takes a thing, and is no name).
+        taken_from = any(prep.lower_ == "from" for t in objects for prep in children(t, "prep"))
+        return taken_from and any(
+            h.pos_ == "PROPN" and h.ent_type_ not in ("PERSON", "ORG", "NORP") for h in objects[:-1]
         )
 
     def _unattributed(self, parsed: ParsedArticle, token: Token, is_verb: bool) -> tuple[Actor, ...]:
