@@ -14,6 +14,7 @@ from dyad.errors import StoreError, StoreLockedError
 from dyad.ingest import read_articles
 from dyad.store import EventStore, open_store
 from dyad.store.runner import ingest, recode
+from dyad.store.schema import SCHEMA_VERSION
 from dyad.store.store import dyad_version
 
 from .helpers import snapshot
@@ -133,7 +134,7 @@ def test_store_locked_file_names_the_holder(held_store):
 def test_store_marker_and_version_are_written(db):
     with EventStore.open(db, create=True, read_only=False) as store:
         meta = dict(store.backend.execute("SELECT key, value FROM dyad_meta"))
-    assert meta["format"] == "dyad-store" and meta["schema_version"] == "1"
+    assert meta["format"] == "dyad-store" and meta["schema_version"] == SCHEMA_VERSION == "2"
     reopened = open_store(db)
     reopened.close()
 

@@ -205,4 +205,4 @@ def main() -> None:
 
 
 # Each module registers its commands on ``app`` when imported.
-from dyad.cli import actors, annotate, evaluate, extract, serve, store, watch  # noqa: E402, F401
+from dyad.cli import actors, annotate, cluster, evaluate, extract, serve, store, watch  # noqa: E402, F401

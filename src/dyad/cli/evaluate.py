@@ -11,6 +11,9 @@ import typer
 from dyad.cli import app, fail, reported
 from dyad.model import Article
 
+# Where a dyad checkout keeps the shared folder: beside it (as the tests expect).
+DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
+
 
 class PartChoice(StrEnum):
     """Which part of the held-out split a single gold file is scored on."""
@@ -36,6 +39,13 @@ def evaluate(
     show_errors: Annotated[
         bool, typer.Option(help="List what the coder got wrong (in a shared folder: the develop part only).")
     ] = False,
+    shared: Annotated[
+        Path | None,
+        typer.Option(
+            help="For an event-clustering gold: the shared folder with its articles "
+            "(corpus/, examples/). Default: ../shared beside the dyad checkout."
+        ),
+    ] = None,
 ) -> None:
     """Score the coder against gold files and print a scorecard."""
     from dyad.evaluation import (
@@ -43,11 +53,14 @@ def evaluate(
         Part,
         dev_scorecard,
         format_acled,
+        format_clusters,
         format_expected,
         format_gsr,
         is_acled_notes,
+        is_cluster_gold,
         is_dev_folder,
         score_acled_notes,
+        score_cluster_gold,
         score_examples,
         score_expected,
         score_plover_gsr,
@@ -78,6 +91,10 @@ def evaluate(
             elif path.name.endswith(".expected.yaml"):
                 articles = path.with_name(path.name.removesuffix(".expected.yaml") + ".jsonl")
                 typer.echo(format_expected([score_expected(articles, path, extract_records)]))
+            elif path.suffix == ".jsonl" and is_cluster_gold(path):
+                root = shared if shared is not None else DEFAULT_SHARED
+                card = score_cluster_gold(root, path, extract_records, part=chosen)
+                typer.echo(format_clusters(card))
             elif path.suffix == ".jsonl" and is_acled_notes(path):
                 typer.echo(format_acled(score_acled_notes(path, extract_records, part=chosen)))
             elif path.suffix == ".jsonl":

@@ -377,9 +377,17 @@ def events(
     ] = ListFormat.TABLE,
     output: OutputOption = None,
     header: HeaderOption = False,
+    clusters: Annotated[
+        bool,
+        typer.Option(
+            "--clusters",
+            help="One row per real-world event (all the articles reporting it merged), with its "
+            "N mentions, articles and sources. Formats: table, jsonl, csv, parquet.",
+        ),
+    ] = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """List stored events that match the filters."""
+    """List stored events that match the filters (one row per mention, or per event with --clusters)."""
     with _errors(verbose):
         query = _query(
             type=event_type, mode=mode, status=status or None, historical=historical,
@@ -388,10 +396,50 @@ def events(
             location_country=location_country, location_admin1=location_admin1, text=text, limit=limit,
         )  # fmt: skip
         with _open(db) as store:
+            if clusters:
+                _write_clusters(store.clusters(query), output_format, output)
+                return
             if output_format == ListFormat.TABLE:
                 _print_frame(store.query(query), TABLE_COLUMNS)
                 return
             _write_export(store, output_format.value, output, query, header)
+
+
+CLUSTER_TABLE_COLUMNS = (
+    "event_date", "type", "actor_country", "recipient_country", "location_name", "killed_low",
+    "killed_high", "n_mentions", "n_articles", "n_sources", "sentence",
+)  # fmt: skip
+
+
+def _write_clusters(frame: pl.DataFrame, fmt: ListFormat, output: Path | None) -> None:
+    """Write ``dyad events --clusters``: a table, JSON lines, CSV or Parquet."""
+    import polars as pl
+
+    if fmt == ListFormat.TABLE:
+        _print_frame(
+            frame.with_columns(pl.col("sentence").str.slice(0, 80)).select(CLUSTER_TABLE_COLUMNS)
+        )
+        return
+    if fmt not in (ListFormat.JSONL, ListFormat.CSV, ListFormat.PARQUET):
+        raise fail(
+            f"--clusters writes table, jsonl, csv or parquet, not {fmt.value}",
+            "the mention formats (cameo, acled, gdelt, geojson) are written without --clusters; "
+            "dyad export --format gdelt gives one row per event with its NumSources",
+        )
+    if fmt == ListFormat.PARQUET:
+        if output is None:
+            raise fail("Parquet is a binary file format and needs a file: add -o FILE.parquet")
+        frame.write_parquet(output)
+        return
+    target = output if output is not None else sys.stdout.buffer
+    if fmt == ListFormat.CSV:
+        from dyad.store.exports import flat_frame
+
+        flat_frame(frame).write_csv(target)
+    else:
+        frame.write_ndjson(target)
+    if output is None:
+        sys.stdout.flush()
 
 
 def _write_export(

@@ -6,7 +6,8 @@ coded notes, TempEval-3 timexes, GeoWebNews toponyms; or a shared folder holding
 Output: ``GsrScore`` (type precision/recall per sentence and type, actor country and sector F1),
 ``ExpectedScore`` (must items met, may items matched, must-not violations), ``AcledScore``
 (type, fatalities, country, distance, date of each note's main event), ``TimexScore``,
-``ToponymScore``, and plain-text tables of them. Every set is split into a develop and a
+``ToponymScore``, ``ClusterScorecard`` (pairwise and B-cubed scores of event clustering
+against a gold of labelled mentions), and plain-text tables of them. Every set is split into a develop and a
 scored part (``split``); ``dev_scorecard`` reports both. Scoring works on records, not
 ``Event`` objects, so it measures exactly what ``dyad extract`` writes.
 """
@@ -17,6 +18,15 @@ from dyad.evaluation.acled_notes import (
     is_acled_notes,
     read_acled_notes,
     score_acled_notes,
+)
+from dyad.evaluation.clusters import (
+    ClusterScore,
+    ClusterScorecard,
+    GoldMention,
+    is_cluster_gold,
+    read_cluster_gold,
+    score_cluster_gold,
+    score_clustering,
 )
 from dyad.evaluation.dev_sets import Extractors, dev_scorecard, is_dev_folder
 from dyad.evaluation.expected import (
@@ -41,6 +51,7 @@ from dyad.evaluation.plover_gsr import (
 )
 from dyad.evaluation.scorecard import (
     format_acled,
+    format_clusters,
     format_expected,
     format_gsr,
     format_timexes,
@@ -53,19 +64,27 @@ from dyad.evaluation.toponyms import ToponymScore, score_toponyms
 __all__ = [
     "AcledNote",
     "AcledScore",
+    "ClusterScore",
+    "ClusterScorecard",
+    "GoldMention",
     "Extractors",
     "Part",
     "TimexScore",
     "ToponymScore",
     "dev_scorecard",
     "format_acled",
+    "format_clusters",
     "format_timexes",
     "format_toponyms",
     "is_acled_notes",
+    "is_cluster_gold",
     "is_dev_folder",
     "part_of",
     "read_acled_notes",
+    "read_cluster_gold",
     "score_acled_notes",
+    "score_cluster_gold",
+    "score_clustering",
     "score_timexes",
     "score_toponyms",
     "select",

@@ -3,7 +3,9 @@
 A shared folder holds ``gold/plover_gsr_dev.jsonl``, ``examples/``, ``gold/acled_me2018.jsonl``,
 ``gold/tempeval3_platinum.jsonl`` and ``gold/geowebnews.jsonl``; each set present is scored on
 both parts of the held-out split (``dyad.evaluation.split``) and summed up in one table, so a
-change is measured everywhere at once and a fitted change shows as a develop-only gain.
+change is measured everywhere at once and a fitted change shows as a develop-only gain. The
+event-clustering gold lives in the dyad checkout (``bench/data/clusters``) and labels articles
+of the shared corpus; it is scored too when both are there.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.evaluation.acled_notes import Extractor, score_acled_notes
+from dyad.evaluation.clusters import REPO_GOLD, ClusterScorecard, score_cluster_gold
 from dyad.evaluation.expected import score_examples
 from dyad.evaluation.plover_gsr import score_plover_gsr
 from dyad.evaluation.scorecard import (
     format_acled,
+    format_clusters,
     format_expected,
     format_gsr,
     format_timexes,
@@ -49,7 +53,7 @@ class Extractors:
 
 
 def _part_figures(
-    root: Path, extract: Extractors, part: Part, show_errors: bool
+    root: Path, extract: Extractors, part: Part, show_errors: bool, cluster_gold: Path | None = None
 ) -> tuple[dict[str, str], str]:
     """Score every set on ``part``: the summary figures by name, and the detailed scorecards."""
     figures: dict[str, str] = {}
@@ -90,17 +94,26 @@ def _part_figures(
         toponyms = score_toponyms(root / GEOWEBNEWS, extract.gazetteer(), part=part)
         figures["GeoWebNews acc@161 / recall"] = f"{toponyms.accuracy_161:.3f} / {toponyms.recall:.3f}"
         details.append(format_toponyms(toponyms))
+    if cluster_gold is not None and cluster_gold.exists() and (root / "corpus").is_dir():
+        card: ClusterScorecard = score_cluster_gold(root, cluster_gold, extract.records, part=part)
+        figures["event clusters B-cubed F1 / pairwise F1"] = (
+            f"{card.dyad.bcubed.f1:.3f} / {card.dyad.pairwise.f1:.3f}"
+        )
+        details.append(format_clusters(card))
     return figures, "\n\n".join(details)
 
 
-def dev_scorecard(root: Path, extract: Extractors, *, show_errors: bool = False) -> str:
+def dev_scorecard(
+    root: Path, extract: Extractors, *, show_errors: bool = False, cluster_gold: Path | None = REPO_GOLD
+) -> str:
     """Return the scorecard of every dev set under ``root``: details per part, then the summary.
 
     ``show_errors`` lists failures of the develop part only: the scored part's failures are
-    never shown, so that nothing is ever fitted to them.
+    never shown, so that nothing is ever fitted to them. ``cluster_gold`` is the event-clustering
+    gold (the checkout's, by default; None leaves clustering out).
     """
-    develop, develop_details = _part_figures(root, extract, Part.DEVELOP, show_errors)
-    scored, scored_details = _part_figures(root, extract, Part.SCORED, False)
+    develop, develop_details = _part_figures(root, extract, Part.DEVELOP, show_errors, cluster_gold)
+    scored, scored_details = _part_figures(root, extract, Part.SCORED, False, cluster_gold)
     width = max(map(len, develop), default=10)
     lines = [
         "=== develop part ===", develop_details, "", "=== scored part ===", scored_details, "",

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from dyad.evaluation.acled_notes import NEAR_KM, AcledScore
+from dyad.evaluation.clusters import ClusterScore, ClusterScorecard
 from dyad.evaluation.expected import ExpectedScore
 from dyad.evaluation.plover_gsr import GsrScore, MatchCounts
 from dyad.evaluation.timexes import TimexScore
@@ -123,4 +124,26 @@ def format_toponyms(score: ToponymScore) -> str:
     return (
         f"GeoWebNews toponyms: {score.n_gold}  recall {score.recall:.3f}  precision {score.precision:.3f}  "
         f"acc@161 {score.accuracy_161:.3f}  acc@161|found {score.accuracy_161_found:.3f}"
+    )
+
+
+def _cluster_line(name: str, score: ClusterScore) -> str:
+    pair, b3 = score.pairwise, score.bcubed
+    return (
+        f"  {name:<13} pairwise P {pair.precision:.3f} R {pair.recall:.3f} F1 {pair.f1:.3f}   "
+        f"B-cubed P {b3.precision:.3f} R {b3.recall:.3f} F1 {b3.f1:.3f}   ({score.n_clusters} clusters)"
+    )
+
+
+def format_clusters(card: ClusterScorecard) -> str:
+    """Return the clustering scorecard: dyad's clusters and the baselines, pairwise and B-cubed."""
+    dyad = card.dyad
+    return "\n".join(
+        [
+            f"Event clusters: {dyad.n_mentions} gold mentions in {dyad.n_gold_clusters} events"
+            + (f", {dyad.missing} no longer coded" if dyad.missing else ""),
+            _cluster_line("dyad", dyad),
+            _cluster_line("singletons", card.singletons),
+            _cluster_line("type and day", card.type_and_day),
+        ]
     )

@@ -138,7 +138,9 @@ def stored_events(store: EventStore, query: EventQuery) -> tuple[pl.DataFrame, p
     ):
         raise StoreError("the store changed while the events were read (an ingest is running?); export again")
     articles = store.articles().select("article_id", "source", "url", "ingested_at")
-    return events.with_columns(records), articles
+    # How many mentions, articles and sources report each event (GDELT's NumMentions, ...).
+    counts = store.cluster_counts(events["cluster_id"].drop_nulls().unique().to_list())
+    return events.with_columns(records).join(counts, on="cluster_id", how="left"), articles
 
 
 def write_events(

@@ -93,6 +93,8 @@ def event_row(record: dict[str, Any], dyad_version: str) -> dict[str, Any]:
     return {
         "event_id": record["event_id"],
         "article_id": record["article_id"],
+        # Set when the row is stored: the cluster depends on what the store already holds.
+        "cluster_id": record.get("cluster_id"),
         "type": record["type"],
         "mode": list(record["mode"]),
         "context": list(record["context"]),

