@@ -11,16 +11,21 @@ Works on plain records only, never on spaCy objects; the store runs it at ingest
 from dyad.cluster.clusterer import Clusterer, cluster_mentions
 from dyad.cluster.compare import DEFAULT_SETTINGS, ClusterSettings, compatible, similarity
 from dyad.cluster.mention import Mention, Party, Place, timex_span
+from dyad.cluster.merge import EventCluster, Figure, FigureRange, merge_cluster
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "ClusterSettings",
     "Clusterer",
+    "EventCluster",
+    "Figure",
+    "FigureRange",
     "Mention",
     "Party",
     "Place",
     "cluster_mentions",
     "compatible",
+    "merge_cluster",
     "similarity",
     "timex_span",
 ]

@@ -22,6 +22,7 @@ from dyad.cluster.compare import (
     day_window,
     family,
     is_defence,
+    sentence_words,
     similarity,
 )
 from dyad.cluster.mention import Mention
@@ -39,6 +40,8 @@ class _Cluster:
     # How many members name each actor country (and how many name any): who the cluster says acted.
     actors: Counter[str] = field(default_factory=Counter)
     named_actors: int = 0
+    # Every content word of its members' sentences: a mention sharing none is not compared.
+    words: set[str] = field(default_factory=set)
 
 
 class Clusterer:
@@ -88,9 +91,10 @@ class Clusterer:
 
     def _join(self, cluster: _Cluster, mention: Mention) -> None:
         cluster.members.append(mention)
+        cluster.words |= sentence_words(mention.sentence)
         countries = {p.country for p in mention.actors if p.country}
         if countries and not is_defence(mention):
-            cluster.actors.update(countries)
+            cluster.actors.update(sorted(countries))
             cluster.named_actors += 1
         window = day_window(mention, self.settings)
         if window is not None and mention.date_basis == "text":
@@ -114,12 +118,14 @@ class Clusterer:
         return [(kind, week) for week in range(first, last + 1)]
 
     def _candidates(self, mention: Mention) -> list[_Cluster]:
+        """Return the clusters of the mention's family and weeks that share a content word with it."""
+        words = sentence_words(mention.sentence)
         seen: dict[str, _Cluster] = {}
         for key in self._keys(mention):
             for cluster_id in self._index.get(key, ()):
                 if cluster_id not in seen:
                     seen[cluster_id] = self._clusters[cluster_id]
-        return list(seen.values())
+        return [cluster for cluster in seen.values() if not cluster.words.isdisjoint(words)]
 
     def _link(self, mention: Mention, cluster: _Cluster) -> float:
         """Return the similarity of ``mention`` to its closest compatible member (0: none, or barred)."""
@@ -146,9 +152,11 @@ def _against_actors(mention: Mention, cluster: _Cluster, share: float) -> bool:
     countries = {p.country for p in mention.actors if p.country}
     if not countries or is_defence(mention) or not cluster.actors:
         return False
-    country, count = cluster.actors.most_common(1)[0]
     named = cluster.named_actors
-    return named >= 2 and count / named >= share and country not in countries
+    top = max(cluster.actors.values())
+    # Ties have no majority actor to go against: any of them will do.
+    leaders = {country for country, count in cluster.actors.items() if count == top}
+    return named >= 2 and top / named >= share and not leaders & countries
 
 
 def cluster_mentions(

@@ -160,7 +160,7 @@ def pair_features(a: Mention, b: Mention, settings: ClusterSettings = DEFAULT_SE
     return (
         # One sentence shares all its words with itself: that says nothing about two triggers in it.
         0.0 if same_sentence else _jaccard(_content(a.sentence), _content(b.sentence)),
-        _jaccard(near_a, near_b),
+        _jaccard(_words(near_a), _words(near_b)),
         fuzz.token_set_ratio(near_a, near_b) / 100,
         float(a.start == b.start and a.end == b.end),
         min(_date_weight(a), _date_weight(b)),
@@ -185,19 +185,23 @@ def similarity(a: Mention, b: Mention, settings: ClusterSettings = DEFAULT_SETTI
     return 1 / (1 + math.exp(-score))
 
 
-def _jaccard(a: str, b: str) -> float:
-    words_a, words_b = set(a.split()), set(b.split())
-    union = words_a | words_b
-    return len(words_a & words_b) / len(union) if union else 0.0
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z0-9-]+|\d[\d,.]*\d|\d)")
 
 
 @lru_cache(maxsize=65536)
-def _names(sentence: str) -> str:
+def _names(sentence: str) -> frozenset[str]:
     """Return the capitalised words and numbers of a sentence (not its first word): names, figures."""
-    return " ".join(w.lower().replace(",", "") for w in _NAME.findall(sentence) if w.lower() not in _STOP)
+    return frozenset(w.lower().replace(",", "") for w in _NAME.findall(sentence) if w.lower() not in _STOP)
 
 
 def _figures(a: Mention, b: Mention) -> float:
@@ -216,8 +220,12 @@ _CLAUSE = re.compile(
 
 def _near_trigger(m: Mention, k: int) -> str:
     """Return the content words within ``k`` words of the trigger in its clause: what the mention says."""
-    offset = max(0, m.trigger_start - m.sentence_start)
-    before, after = m.sentence[:offset], m.sentence[offset:]
+    return _clause_words(m.sentence, max(0, m.trigger_start - m.sentence_start), k)
+
+
+@lru_cache(maxsize=65536)
+def _clause_words(sentence: str, offset: int, k: int) -> str:
+    before, after = sentence[:offset], sentence[offset:]
     starts = [match.end() for match in _CLAUSE.finditer(before)]
     before = before[starts[-1] :] if starts else before
     end = next((match.start() for match in _CLAUSE.finditer(after) if match.start() > 0), len(after))
@@ -227,10 +235,14 @@ def _near_trigger(m: Mention, k: int) -> str:
     return " ".join(_stem(w) for w in left + right if w not in _STOP)
 
 
+def sentence_words(sentence: str) -> frozenset[str]:
+    """Return the content words of a sentence (lower-cased, stemmed, without function words)."""
+    return _content(sentence)
+
+
 @lru_cache(maxsize=65536)
-def _content(sentence: str) -> str:
-    words = (w for w in _WORD.findall(sentence.lower()) if w not in _STOP and len(w) > 1)
-    return " ".join(_stem(w) for w in words)
+def _content(sentence: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(sentence.lower()) if w not in _STOP and len(w) > 1)
 
 
 def _stem(word: str) -> str:
