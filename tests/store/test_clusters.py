@@ -10,6 +10,7 @@ import io
 from datetime import UTC, datetime
 
 import pandas as pd
+import polars as pl
 from tests.cluster.test_clusterer import KHARK5_FIRST, KHARK5_LATER, PAMIT
 from typer.testing import CliRunner
 
@@ -89,3 +90,29 @@ def test_cli_events_clusters_and_cluster_command(db):
     assert refused.exit_code == 2 and "--clusters writes" in refused.output
     recomputed = runner.invoke(app, ["cluster", "--db", db])
     assert recomputed.exit_code == 0 and "3 event mention(s) in 2 event(s)" in recomputed.output
+
+
+def _corpus_articles(shared, ids: set[str]) -> list[Article]:
+    from dyad.ingest import read_articles
+
+    return [a for a in read_articles([shared / "corpus" / "reuters21578.jsonl"]) if a.id in ids]
+
+
+def test_store_ingest_of_coded_reuters_reports_joins_one_tanker_attack(db, shared, pipeline):
+    from dyad.store.runner import ingest
+
+    # March 18 and March 23, 1987: both tell of the last confirmed Iraqi attack, on the tanker
+    # Khark-5 on March 8; the second also of the March 23 raids on a supertanker and Kharg.
+    articles = _corpus_articles(shared, {"reuters21578:6404", "reuters21578:8440"})
+    with EventStore.open(db, create=True, read_only=False) as store:
+        ingest(store, pipeline, articles, batch_size=1)
+        rows = store.query(type="ASSAULT").to_dicts()
+        khark5 = [r for r in rows if r["date_value"] == "1987-03-08" and r["trigger_text"] == "attack"]
+        assert {r["article_id"] for r in khark5} == {"reuters21578:6404", "reuters21578:8440"}
+        assert len({r["cluster_id"] for r in khark5}) == 1
+        march23 = [
+            r for r in rows if r["article_id"] == "reuters21578:8440" and r["date_value"] == "1987-03-23"
+        ]
+        assert march23 and not {r["cluster_id"] for r in march23} & {khark5[0]["cluster_id"]}
+        event = store.clusters(type="ASSAULT").filter(pl.col("cluster_id") == khark5[0]["cluster_id"])
+        assert event["n_articles"].to_list() == [2] and str(event["event_date"][0]) == "1987-03-08"
