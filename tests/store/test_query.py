@@ -6,6 +6,7 @@ examples, so the two databases must agree with the records and with each other.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
@@ -189,3 +190,48 @@ def test_query_bad_filter_names_the_filter(params, field):
         EventQuery.from_params(params)
     assert error.value.field == field
     assert str(next(iter(params.values()))).lower() in str(error.value).lower()
+
+
+def test_query_pages_are_slices_of_the_whole_order(filled):
+    # Pages are cut on the sort keys first, then their rows read (issue 13): the same rows in
+    # the same order as slicing the whole answer.
+    every = filled.query(status="all", historical="include")
+    for limit, offset in ((1, None), (3, 2), (5, every.height - 2), (every.height + 5, None)):
+        page = filled.query(EventQuery(status=(), historical="include", limit=limit, offset=offset))
+        assert page.equals(every.slice(offset or 0, limit))
+        lines = filled.record_lines(EventQuery(status=(), historical="include", limit=limit, offset=offset))
+        assert [json.loads(line)["event_id"] for line in lines] == page["event_id"].to_list()
+
+
+BY = [["week", "dyad"], ["day", "actor"], ["dyad", "month"], ["type", "day"], ["month"]]
+
+
+@pytest.mark.parametrize("by", BY)
+def test_stats_max_rows_are_the_first_groups(filled, by):
+    # A long series is counted over the events up to the last group kept (issue 13): the
+    # same rows as the whole series cut, whether that cut is found or not.
+    whole = filled.stats(by)
+    for max_rows in (1, 2, 3, whole.height // 2, whole.height, whole.height + 1):
+        assert filled.stats(by, max_rows=max_rows).equals(whole.head(max_rows)), max_rows
+
+
+def test_stats_max_rows_and_most_rank_the_groups(filled):
+    whole = filled.stats(["week", "dyad"], measures=("events", "score_mean"))
+    assert filled.stats(["week", "dyad"], measures=("events", "score_mean"), max_rows=3).equals(whole.head(3))
+    # Most events first, ties in the groups' own order.
+    ranked = whole.with_row_index("order").sort(["events", "order"], descending=[True, False]).drop("order")
+    most = filled.stats(["week", "dyad"], measures=("events", "score_mean"), most="events", max_rows=4)
+    assert most.equals(ranked.head(4))
+    with pytest.raises(QueryError) as error:
+        filled.stats(["type"], measures=("events",), most="killed")
+    assert error.value.field == "most"
+
+
+def test_places_are_the_located_place_groups_and_a_count_of_the_rest(filled):
+    groups = filled.stats(["place"], measures=("events", "killed"))
+    located = groups.filter(pl.col("latitude").is_not_null() & pl.col("longitude").is_not_null())
+    ranked = located.with_row_index("order").sort(["events", "order"], descending=[True, False]).drop("order")
+    places, unlocated = filled.places(max_rows=5)
+    assert places.equals(ranked.head(5))
+    assert filled.places()[0].equals(ranked)
+    assert unlocated == groups["events"].sum() - located["events"].sum()

@@ -37,6 +37,11 @@ class Dialect:
         "json": "VARCHAR",
     }  # fmt: skip
 
+    # A column naming one row of a table within a statement, for reading a page in two steps:
+    # sort and cut on the narrow sort keys, then read the wide rows of just that page (in
+    # DuckDB, a top-N over all 60 columns reads them for every matching row).
+    row_key: str | None = "rowid"
+
     def list_has_any(self, column: str, n_values: int) -> str:
         """SQL true when the list ``column`` shares an element with ``n_values`` parameters."""
         params = ", ".join([self.param] * n_values)
@@ -50,6 +55,8 @@ class PostgresDialect(Dialect):
     param = "%s"
     # JSON, not JSONB: it keeps the record's text (and key order) exactly as written.
     types = {**Dialect.types, "text": "TEXT", "float": "DOUBLE PRECISION", "text[]": "TEXT[]", "json": "JSON"}
+    # PostgreSQL reads pages through its indexes and row-wise heap; one plain query it is.
+    row_key = None
 
     def list_has_any(self, column: str, n_values: int) -> str:
         params = ", ".join([self.param] * n_values)
