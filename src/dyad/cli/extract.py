@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,30 +30,13 @@ from dyad.cli import (
     setup_logging,
 )
 from dyad.cli.progress import record_progress
+from dyad.formats import EVENT_ROW_FORMATS, TABLE, ExportFormat, format_choices
 from dyad.model import Article
 
-
-class OutputFormat(StrEnum):
-    """Formats ``dyad extract`` writes."""
-
-    JSONL = "jsonl"
-    TABLE = "table"
-    CSV = "csv"
-    PARQUET = "parquet"
-    CAMEO = "cameo"
-    ACLED = "acled"
-    GDELT = "gdelt"
-    GEOJSON = "geojson"
-
-
+# Formats ``dyad extract`` writes: JSON lines (the default), a table, or any other export format.
+OutputFormat = format_choices("OutputFormat", ExportFormat.JSONL, TABLE)
 # Built from all the events at the end, as ``dyad export`` builds them from the store.
-ROW_FORMATS = (
-    OutputFormat.PARQUET,
-    OutputFormat.CAMEO,
-    OutputFormat.ACLED,
-    OutputFormat.GDELT,
-    OutputFormat.GEOJSON,
-)
+ROW_FORMATS = EVENT_ROW_FORMATS
 
 
 CSV_COLUMNS = (

@@ -30,6 +30,7 @@ from dyad.cli import (
     setup_logging,
 )
 from dyad.errors import DyadError, IngestError, StageError
+from dyad.formats import TABLE, ExportFormat, format_choices
 
 if TYPE_CHECKING:
     import polars as pl
@@ -307,29 +308,8 @@ class EventsFormat(StrEnum):
     PARQUET = "parquet"
 
 
-class ExportChoice(StrEnum):
-    """Formats ``dyad export`` writes (``dyad.store.exports.ExportFormat``)."""
-
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
-    CAMEO = "cameo"
-    ACLED = "acled"
-    GDELT = "gdelt"
-    GEOJSON = "geojson"
-
-
-class ListFormat(StrEnum):
-    """Formats ``dyad events`` writes: a table, or any export format."""
-
-    TABLE = "table"
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
-    CAMEO = "cameo"
-    ACLED = "acled"
-    GDELT = "gdelt"
-    GEOJSON = "geojson"
+# Formats ``dyad events`` writes: a table, or any export format (``dyad export``'s, ExportFormat).
+ListFormat = format_choices("ListFormat", TABLE)
 
 
 TABLE_COLUMNS = (
@@ -533,7 +513,7 @@ def stats(
 @app.command("export")
 def export_events(
     output_format: Annotated[
-        ExportChoice,
+        ExportFormat,
         typer.Option(
             "--format",
             help="jsonl (contract records), csv, parquet, cameo (Phoenix TSV), acled (ACLED's CSV), "

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
 import polars as pl
 
 from dyad.errors import StoreError
+from dyad.formats import EVENT_ROW_FORMATS, ExportFormat
 from dyad.plover import QUAD_CODES, cameo_table
 from dyad.store.acled_export import ACLED_COLUMNS, acled_frame
 from dyad.store.gdelt_export import GDELT_COLUMNS, gdelt_frame
@@ -33,24 +33,6 @@ __all__ = [
     "export", "flat_frame", "gdelt_frame", "geojson_collection", "stored_events", "valid_cameo_codes",
     "write_events",
 ]  # fmt: skip
-
-
-class ExportFormat(StrEnum):
-    """Formats ``dyad export`` writes."""
-
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
-    CAMEO = "cameo"
-    ACLED = "acled"
-    GDELT = "gdelt"
-    GEOJSON = "geojson"
-
-
-# Formats built from event rows alone, which ``dyad extract`` writes too.
-EVENT_ROW_FORMATS = (
-    ExportFormat.PARQUET, ExportFormat.CAMEO, ExportFormat.ACLED, ExportFormat.GDELT, ExportFormat.GEOJSON,
-)  # fmt: skip
 
 
 def flat_frame(events: pl.DataFrame) -> pl.DataFrame:
