@@ -28,6 +28,10 @@ ACLED_BY_MODE: dict[tuple[EventType, str], tuple[str, str]] = {
     (EventType.ASSAULT, "unconventional"): ("Explosions/Remote violence", "Chemical weapon"),
     (EventType.ASSAULT, "sexual"): ("Violence against civilians", "Sexual violence"),
     (EventType.ASSAULT, "abduct"): ("Violence against civilians", "Abduction/forced disappearance"),
+    # PLOVER's targeted killings (assassinations, executions) and massacres strike the
+    # defenceless, whatever their office: ACLED's one-sided violence.
+    (EventType.ASSAULT, "targeted"): ("Violence against civilians", "Attack"),
+    (EventType.ASSAULT, "massacre"): ("Violence against civilians", "Attack"),
     (EventType.ASSAULT, "crowd-control"): ("Protests", "Excessive force against protesters"),
     (EventType.ASSAULT, "destroy"): ("Strategic developments", "Looting/property destruction"),
     (EventType.PROTEST, "riot"): ("Riots", "Violent demonstration"),

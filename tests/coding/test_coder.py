@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 import dyad
+from dyad.acled import acled_type
 from dyad.model import EventType, Status
 from dyad.records import event_to_record
 
@@ -764,3 +765,13 @@ def test_an_event_marked_by_its_anniversary_is_background_dated_years_back(pipel
         "2022-02",
         "one-year anniversary",
     )
+
+
+def test_an_execution_is_a_targeted_killing_and_acled_one_sided_violence(pipeline) -> None:
+    text = "On Apr 03, IS militants executed a member of the Iraqi secret service near Marata village."
+    execution = find(code(pipeline, text), "ASSAULT", "executed")
+    assert execution["mode"] == ["targeted"]
+    assert execution["quantities"]["killed"]["value"] == 1
+    recipient_sectors = [s for r in execution["recipient"] for s in r["sector"]]
+    kind = acled_type("ASSAULT", execution["mode"], recipient_sectors)
+    assert kind == ("Violence against civilians", "Attack")

@@ -306,3 +306,13 @@ def test_the_venue_of_earlier_talks_is_not_the_recipient_of_an_agreement(pipelin
         "AGREE",
     )
     assert record["recipient"] == []
+
+
+def test_a_month_with_its_day_is_a_time_not_a_recipient(pipeline) -> None:
+    text = (
+        "On Apr 23, unidentified armed men killed the Mukhtar of Badush village and injured his wife, "
+        "after raiding their home in Badush, northwest Mosul."
+    )
+    killing = coded(pipeline, text, "ASSAULT")
+    assert "Apr 23" not in texts(killing["recipient"])
+    assert texts(killing["actor"]) == ["unidentified armed men"]

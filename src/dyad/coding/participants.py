@@ -25,6 +25,12 @@ _AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # "struck on Sunday", "hit on June 17": times and amounts are never participants.
 NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Month names as the parser leaves them untagged before a day ("On Apr 23, gunmen killed").
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})  # fmt: skip
 # Reflexives repeat a participant already coded ("blew themselves up").
 _PARTICIPANT_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "it", "i", "you"}
 # Prepositions through which a thing names who is behind it or whom it concerns.
@@ -139,8 +145,8 @@ class Participants:
 
     def is_participant(self, token: Token) -> bool:
         """Return whether a phrase head names a participant rather than a thing or an act."""
-        if token.ent_type_ in NOT_PARTICIPANTS or token.like_num:
-            return False  # "on Wednesday", "16": times and amounts
+        if token.ent_type_ in NOT_PARTICIPANTS or token.like_num or _is_dated_month(token):
+            return False  # "on Wednesday", "16", "on Apr 23": times and amounts
         if token.pos_ == "PRON":
             return token.lower_ in _PARTICIPANT_PRONOUNS
         if token.ent_type_ in _AGENT_ENTITIES or token.pos_ == "PROPN":
@@ -282,6 +288,15 @@ class Participants:
             if found:
                 return found
         return []
+
+
+def _is_dated_month(token: Token) -> bool:
+    """Return whether a token is a month with its day ("Apr 23", "23 April"), a time, not a party."""
+    if token.lower_.rstrip(".") not in _MONTHS:
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.like_num for t in (*neighbours, *token.children))
 
 
 def _clause_verb(token: Token) -> Token:
