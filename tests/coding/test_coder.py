@@ -775,3 +775,26 @@ def test_an_execution_is_a_targeted_killing_and_acled_one_sided_violence(pipelin
     recipient_sectors = [s for r in execution["recipient"] for s in r["sector"]]
     kind = acled_type("ASSAULT", execution["mode"], recipient_sectors)
     assert kind == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tolls"),
+    [
+        (
+            "Israeli forces shot and injured an unarmed Palestinian man near Khirbat Jubarah. "
+            "The man later succumbed to his wounds.",
+            "injured",
+            {"injured": 1, "killed": 1},
+        ),
+        ("Gunmen shot and wounded a policeman in Aden. He died of his injuries on Sunday.", "wounded",
+         {"injured": 1, "killed": 1}),
+        ("Islamic State militants abducted two shepherds near Ashlij village. The two shepherds were "
+         "later found dead.", "abducted", {"killed": 2}),
+        # Dying of something else is no toll of the attack.
+        ("Gunmen shot and wounded a policeman in Aden. The former mayor died in 2010.", "wounded",
+         {"injured": 1}),
+    ],
+)  # fmt: skip
+def test_those_struck_who_die_of_it_later_are_the_attacks_dead(pipeline, text, trigger, tolls) -> None:
+    attack = find(code(pipeline, text), "ASSAULT", trigger)
+    assert {role: q["value"] for role, q in attack["quantities"].items()} == tolls

@@ -18,6 +18,7 @@ from dyad.coding.frames import FrameBook
 from dyad.coding.quantities import NumberMention, find_numbers
 from dyad.coding.syntax import (
     children,
+    conjuncts,
     governing_verb,
     is_passive,
     phrase_bounds,
@@ -412,8 +413,41 @@ def link_told_toll(
     numbers = _number_tokens(sent, find_numbers(sent.text, offset=sent.start_char))
     mention = _told_toll(sent, numbers) if numbers else None
     if mention is not None:
+        toll: Quantity | None = _quantity(parsed, "killed", mention)
+    else:
+        toll = _died_of_wounds(parsed, sent, numbers)
+    if toll is not None:
         event = earlier[attack]
-        earlier[attack] = replace(event, quantities=(*event.quantities, _quantity(parsed, "killed", mention)))
+        earlier[attack] = replace(event, quantities=(*event.quantities, toll))
+
+
+def _died_of_wounds(parsed: ParsedArticle, sent: Span, numbers: dict[int, NumberMention]) -> Quantity | None:
+    """Return the dead a sentence says died of what was done to them, as a count of the killed.
+
+    "The man later succumbed to his wounds", "He died of his injuries", "The two shepherds
+    were later found dead": those struck or taken before have died of it. Dying alone ("the leader died in 2010") is not a toll.
+    """
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma == "find" and any(c.lower_ == "dead" for c in verb.children):
+            # "the two shepherds were later found dead"
+            found = [s for s in children(verb, "nsubjpass") for s in conjuncts(s)]
+            if found:
+                return _headcount(parsed, "killed", found, numbers)
+        if verb.pos_ != "VERB" or lemma not in _DEATH_VERBS:
+            continue
+        causes = [o for p in children(verb, "prep") for o in children(p, "pobj")]
+        if lemma == "die" and not any(o.lemma_.lower() in _WOUND_NOUNS for o in causes):
+            continue
+        subjects = [s for s in children(verb, "nsubj") for s in conjuncts(s)]
+        if subjects:
+            return _headcount(parsed, "killed", subjects, numbers)
+    return None
+
+
+# Verbs of dying of one's wounds ("succumbed"), and what "died of" must name to be a toll.
+_DEATH_VERBS = frozenset({"die", "succumb"})
+_WOUND_NOUNS = frozenset({"wound", "wounds", "injury", "injuries", "torture"})
 
 
 def _in_attack(verb: Token, trigger: Token) -> bool:
