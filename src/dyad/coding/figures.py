@@ -425,7 +425,8 @@ def _died_of_wounds(parsed: ParsedArticle, sent: Span, numbers: dict[int, Number
     """Return the dead a sentence says died of what was done to them, as a count of the killed.
 
     "The man later succumbed to his wounds", "He died of his injuries", "The two shepherds
-    were later found dead": those struck or taken before have died of it. Dying alone ("the leader died in 2010") is not a toll.
+    were later found dead": those struck or taken before have died of it. Dying alone ("the
+    leader died in 2010") is not a toll.
     """
     for verb in sent:
         lemma = verb.lemma_.lower()
