@@ -31,7 +31,7 @@ from typing import Any
 from dyad.errors import ConfigError, DyadError, IngestError, PartitionError
 from dyad.model import Article
 from dyad.records import event_to_record
-from dyad.store.runner import Coder, IngestReport, Progress
+from dyad.store.runner import Coder, IngestReport, Progress, commit_batch
 from dyad.store.store import EventStore, StoredFailure, content_hash, dyad_version
 
 try:
@@ -249,23 +249,10 @@ def ingest_dask(
         by_id = dict(result.coded)
         coded = [(a, by_id[a.id]) for a in pending.articles if a.id in by_id]
         failures = pending.bad + result.failures
-        n_events = store.write_batch(coded, failures)
+        commit_batch(store, coded, failures, report, on_batch)
         for article in pending.articles:
             if sent.get(article.id) == content_hash(article):
                 del sent[article.id]
-        report.batches += 1
-        report.articles_written += len(coded)
-        report.events_written += n_events
-        report.failures.extend(failures)
-        logger.info(
-            "committed batch %d: %d article(s), %d event(s), %d failure(s)",
-            report.batches,
-            len(coded),
-            n_events,
-            len(failures),
-        )
-        if on_batch is not None:
-            on_batch(report)
 
     try:
         # Loads the pipeline on every worker now: a bad config or resource fails before any batch.

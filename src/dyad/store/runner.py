@@ -131,6 +131,17 @@ def _write(
         StoredFailure(record=f.article_id, stage=f.stage, error=f.error, article_id=f.article_id)
         for f in coder.failures[seen_failures:]
     ]
+    commit_batch(store, coded, failures, report, on_batch)
+
+
+def commit_batch(
+    store: EventStore,
+    coded: list[tuple[Article, list[dict[str, Any]]]],
+    failures: list[StoredFailure],
+    report: IngestReport,
+    on_batch: Progress | None,
+) -> None:
+    """Write one batch of coded articles and failures in one transaction, and count it."""
     n_events = store.write_batch(coded, failures)
     report.batches += 1
     report.articles_written += len(coded)
