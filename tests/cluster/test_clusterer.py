@@ -6,7 +6,11 @@ hand as dyad codes them, so the tests need no model.
 
 from __future__ import annotations
 
+from datetime import date
+
 from dyad.cluster import Clusterer, Mention, cluster_mentions, compatible, timex_span
+from dyad.cluster.compare import day_window, fell_back
+from dyad.cluster.merge import merge_cluster
 
 from .records import GULF, IRAQ, KHARG, mention, party, place, record
 
@@ -144,3 +148,39 @@ def test_mention_from_row_reads_what_the_store_keeps():
     assert (m.start.isoformat(), m.end.isoformat()) == ("1987-03-01", "1987-03-31")
     assert m.actors[0].country == "IRQ" and m.actors[0].sectors == {"MIL"} and m.figures == {"killed": 1}
     assert m.place is not None and m.place.precision == "point" and m.recipients == ()
+
+
+# Two reports of the U.S. shelling of Iran's Rostam platforms on Monday, 19 October 1987; the
+# coder read the second's "on Monday" (in an article of Tuesday the 20th) as the coming Monday.
+ROSTAM = record(
+    "reuters21578:20092",
+    "On Monday U.S. Navy warships blasted the Rostam platform, and Navy personnel stormed a second "
+    "platform a few miles away.",
+    "blasted",
+    date="1987-10-19",
+    actor=[party("USA", "MIL", text="U.S. Navy warships")],
+    recipient=[party("IRN", text="the Rostam platform")],
+    location=[GULF],
+)
+ROSTAM_MISREAD = record(
+    "reuters21578:20090",
+    "The rigs, one of which was heavily shelled by four American destroyers on Monday, were still "
+    "burning almost 24 hours after the attack and could cause widespread pollution in the Gulf, the "
+    "minister told a news conference in Tehran.",
+    "shelled",
+    date="1987-10-26",
+    actor=[party("USA", "MIL", text="four American destroyers")],
+    location=[GULF],
+)
+
+
+def test_issue14_compare_a_date_after_the_report_counts_as_the_report_day():
+    blasted = mention(ROSTAM, "1987-10-20T06:10")
+    shelled = mention(ROSTAM_MISREAD, "1987-10-20T05:41")
+    # An act reported as done cannot postdate its report: only the report's day is known.
+    assert fell_back(shelled) and not fell_back(blasted)
+    assert day_window(shelled) == (date(1987, 10, 17), date(1987, 10, 21))
+    assert compatible(blasted, shelled)
+    # Nor does the misread date stand for the event when the two are merged.
+    merged = merge_cluster("rostam", [shelled, blasted])
+    assert merged.date_value == "1987-10-19"

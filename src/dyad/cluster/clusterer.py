@@ -21,6 +21,7 @@ from dyad.cluster.compare import (
     compatible,
     day_window,
     family,
+    fell_back,
     is_defence,
     sentence_words,
     similarity,
@@ -97,7 +98,7 @@ class Clusterer:
             cluster.actors.update(sorted(countries))
             cluster.named_actors += 1
         window = day_window(mention, self.settings)
-        if window is not None and mention.date_basis == "text":
+        if window is not None and mention.date_basis == "text" and not fell_back(mention):
             if cluster.core is None:
                 cluster.core = window
             else:

@@ -111,9 +111,10 @@ def day_window(mention: Mention, settings: ClusterSettings = DEFAULT_SETTINGS) -
 
     The end is pushed ``date_slack_days`` later, so two windows overlap when their dates
     are that many days apart (wire copy written around midnight, "last night" and "today").
-    A date that fell back on the publication day may be ``publication_slack_days`` early;
-    an undated mention of a dated article may be up to ``undated_days`` old. None: the
-    mention is undated in an undated article, or its date is vaguer than ``max_span_days``.
+    A date that fell back on the publication day (``fell_back``) may be
+    ``publication_slack_days`` early; an undated mention of a dated article may be up to
+    ``undated_days`` old. None: the mention is undated in an undated article, or its date is
+    vaguer than ``max_span_days``.
     """
     slack = timedelta(days=settings.date_slack_days)
     if mention.start is None or mention.end is None:
@@ -122,11 +123,26 @@ def day_window(mention: Mention, settings: ClusterSettings = DEFAULT_SETTINGS) -
         day = mention.published.date()
         return day - timedelta(days=settings.undated_days), day + slack
     start, end = mention.start, mention.end
-    if mention.date_basis == "publication":
+    if fell_back(mention):
+        if mention.published is not None:
+            start = end = mention.published.date()
         start -= timedelta(days=settings.publication_slack_days)
     if (end - start).days > settings.max_span_days:
         return None
     return start, end + slack
+
+
+def fell_back(mention: Mention) -> bool:
+    """Return whether the mention's date says no more than when it was reported.
+
+    True for a date that fell back on the publication day, and for one after it: an act
+    reported as done cannot have happened after the report, so such a date is a misread
+    ("shelled on Monday" taken for the coming Monday) and only the report's day is known.
+    """
+    if mention.date_basis == "publication":
+        return True
+    published = mention.published
+    return published is not None and mention.start is not None and mention.start > published.date()
 
 
 def compatible(a: Mention, b: Mention, settings: ClusterSettings = DEFAULT_SETTINGS) -> bool:
@@ -263,7 +279,7 @@ def _date_weight(m: Mention) -> float:
         weight = _PRECISION_WEIGHT["day"]
     else:
         weight = _PRECISION_WEIGHT.get(m.date_precision or "", 0.1) if width <= 184 else 0.1
-    return weight * (0.6 if m.date_basis == "publication" else 1.0)
+    return weight * (0.6 if fell_back(m) else 1.0)
 
 
 def _place_score(a: Place | None, b: Place | None) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from dyad.cluster.compare import fell_back
 from dyad.cluster.mention import Mention, Party, Place
 
 _BASIS_RANK = {"text": 0, "paragraph": 1, "publication": 2}
@@ -120,10 +121,12 @@ def merge_cluster(cluster_id: str, mentions: Sequence[Mention]) -> EventCluster:
     )
 
 
-def _date_rank(m: Mention) -> tuple[int, int]:
-    # Narrowest first, then the text's own dates before fallbacks.
+def _date_rank(m: Mention) -> tuple[bool, int, int]:
+    # A date after the report is a misread (``fell_back``) and loses to any other; then
+    # narrowest first, then the text's own dates before fallbacks.
+    misread = m.date_basis != "publication" and fell_back(m)
     width = (m.end - m.start).days if m.start and m.end else 10**6
-    return (width, _BASIS_RANK.get(m.date_basis or "", 3))
+    return (misread, width, _BASIS_RANK.get(m.date_basis or "", 3))
 
 
 def _most_named(parties: Sequence[tuple[Party, ...]]) -> Party | None:
