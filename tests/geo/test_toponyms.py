@@ -74,6 +74,31 @@ def test_toponyms_an_organisation_after_in_stays_an_organisation(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tagged ORG, and "Dohuk" is only another spelling of GeoNames' "Dihok".
+        (
+            "On Mar 25, a teachers protest in front of the Directorate General of Education in "
+            "Dohuk, demanding an improvement to living conditions.",
+            ("Dohuk", "IRQ"),
+        ),
+        # Tagged a common noun for its apostrophe.
+        (
+            "Regime forces targeted Da'el town in central Dar'a with heavy machine guns, killing 1 person.",
+            ("Dar'a", "SYR"),
+        ),
+    ],
+)
+def test_toponyms_a_name_only_ever_placed_is_a_place_whatever_its_tag(gazetteer, text, expected):
+    assert expected in resolved(text, gazetteer)
+
+
+def test_toponyms_an_organisation_the_article_has_act_stays_one_after_in(gazetteer):
+    text = "Hamas said its fighters were ready. Divisions in Hamas have grown since May."
+    assert resolved(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # The first word of a longer name is a far namesake (India's Tal, Uganda's Eastern).

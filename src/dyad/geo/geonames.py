@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 # Bump when the row format or ``name_key`` changes; the loader refuses another version.
 INDEX_VERSION = "3"
 MIN_POPULATION = 1000
@@ -47,6 +49,8 @@ SUBDIVISION_SUFFIX = re.compile(
 # Second-level subdivisions indexed: those whose name carries its type, so that "Morris
 # County" is found and a bare "Morris" stays the town.
 ADMIN2_TYPE = re.compile(r"\s(?:County|Parish|Borough)$")
+# Letters shared, in percent, that make two romanizations one name (Dohuk/Dihok: 60).
+_SPELLING_SIMILARITY = 50
 # Precomposed Latin letters end at U+024F; anything above (bar combining marks) is another script.
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u2018\u2019]")
 
@@ -70,6 +74,16 @@ def name_key(name: str) -> str:
         # "St. Petersburg" and "Saint Petersburg" are one name; a final "St" is a street.
         text = _SAINT.sub(lambda m: "saint " if m.group(1) == "st" else "sainte ", text)
     return text[4:] if text.startswith("the ") else text
+
+
+def is_spelling_of(text: str, name: str) -> bool:
+    """Say whether ``text`` reads as another romanization of the place name ``name``.
+
+    Transliterations of one name keep its first letter and most of its letters ("Dohuk",
+    "Dihok", "Duhok"); a nickname or an old name does not ("Google" for Topeka).
+    """
+    a, b = name_key(text), name_key(name)
+    return a[:1] == b[:1] and fuzz.ratio(a, b) >= _SPELLING_SIMILARITY
 
 
 def is_latin(name: str) -> bool:

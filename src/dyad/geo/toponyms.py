@@ -28,6 +28,7 @@ from dyad.errors import ConfigError
 from dyad.geo.datelines import read_dateline
 from dyad.geo.disambiguation import disambiguate, follows_name_and_comma
 from dyad.geo.gazetteer import Gazetteer, Place, name_key
+from dyad.geo.geonames import is_spelling_of
 from dyad.geo.minor import minor_toponyms
 from dyad.geo.modifiers import is_hyphen_modifier
 from dyad.geo.smalltowns import has_place_evidence
@@ -82,6 +83,8 @@ _PLACE_PREPOSITIONS = frozenset(
         "towards",
     }
 )
+# Prepositions whose object an organisation entity can be only as a place: "in Dohuk".
+_LOCATED_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "inside", "into"})
 _SITE_LINKS = frozenset({"in", ",", "at", "of", "on"})
 
 _SOURCE = "dyad/geo/data/toponym_words.yaml"
@@ -271,14 +274,18 @@ def find_toponyms(
         if match.start_char < body_start or _is_surname(match, surnames):
             continue
         org = org_of.get(match.start)
+        candidates = gazetteer.candidates(match.text)
         if (
             org is not None
             and (org.start, org.end) == (match.start, match.end)
             and not gazetteer.is_own_name(match.text)
             and not in_settlement_frame(org)
         ):
-            continue  # "Hamas" (ORG) is only an old name of Hamm: an organisation, not a town
-        candidates = gazetteer.candidates(match.text)
+            # "Hamas" (ORG) is only an old name of Hamm: an organisation, not a town. One
+            # only ever placed ("in Dohuk") is a town when the name is a spelling of its
+            # own ("Dihok"), not a nickname ("worked in Google" is no Topeka).
+            located = _is_located_object(org, doc)
+            candidates = [(p, s) for p, s in candidates if located and is_spelling_of(match.text, p.name)]
         if candidates:  # none left: a capitalised acronym ("SUV", "OAS") that names no town
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
@@ -368,6 +375,26 @@ def _misread_organisations(doc: Doc) -> set[tuple[int, int]]:
         if inner or directed:
             misread.add((ent.start, ent.end))
     return misread
+
+
+def _is_located_object(ent: Span, doc: Doc) -> bool:
+    """Say whether an organisation entity is only the object of a preposition of place.
+
+    The small model calls many Middle Eastern towns organisations ("a protest in Dohuk").
+    An organisation is somewhere rather than being somewhere: one that is only ever a
+    preposition's object ("in", "near", "outside"; not "at", which takes venues: "at
+    Google"), never a subject, owner or name modifier in the article, is read as the place
+    its name is. "Hamas said ... in Hamas" stays the group.
+    """
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in _LOCATED_PREPOSITIONS:
+        return False
+    key = name_key(ent.text)
+    return not any(
+        name_key(other.text) == key and other.root.dep_ != "pobj"
+        for other in doc.ents
+        if other.label_ == "ORG" and other.start != ent.start
+    )
 
 
 def _blocked_tokens(doc: Doc, gazetteer: Gazetteer, misread: set[tuple[int, int]]) -> set[int]:
@@ -610,10 +637,24 @@ def _plausible(span: Span) -> bool:
     last = span[-1]
     if not (last.text[:1].isupper() or last.is_digit or last.lower_ in _FEATURE_WORDS):
         return False
-    if not any(t.pos_ == "PROPN" for t in span):
+    if not any(t.pos_ == "PROPN" for t in span) and not _is_placed_capital_noun(span):
         return False
     # Two-letter names ("US", "UK", "BC") only as capitals, never as "Us" or "Bc".
     return not (len(span) == 1 and len(span.text) <= 2 and not span.text.isupper())
+
+
+def _is_placed_capital_noun(span: Span) -> bool:
+    """Say whether a capitalised run the tagger calls common nouns stands where a place does.
+
+    Apostrophes and hyphens of transliterations ("in Dar'a", "in Deir-Ezzor") make the
+    small model tag a town a noun; capitalised inside a sentence after a preposition of
+    place, it is a name.
+    """
+    return (
+        not span[0].is_sent_start
+        and all(t.text[:1].isupper() for t in span if t.is_alpha)
+        and _preposition_before(span, _COMPASS_WORDS) is not None
+    )
 
 
 def _contain(
