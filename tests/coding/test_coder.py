@@ -798,3 +798,16 @@ def test_an_execution_is_a_targeted_killing_and_acled_one_sided_violence(pipelin
 def test_those_struck_who_die_of_it_later_are_the_attacks_dead(pipeline, text, trigger, tolls) -> None:
     attack = find(code(pipeline, text), "ASSAULT", trigger)
     assert {role: q["value"] for role, q in attack["quantities"].items()} == tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger"),
+    [
+        # ACLED notes (develop part): "IS" is the Islamic State, never the verb "is".
+        ("IS controlled Talhan village in north-eastern countryside of Hama.", "COERCE", "controlled"),
+        ("IS militants attacked a checkpoint of the army near Hawija.", "ASSAULT", "attacked"),
+    ],
+)
+def test_the_acronym_is_names_the_group_that_acts(pipeline, text: str, event_type: str, trigger: str) -> None:
+    event = find(code(pipeline, text), event_type, trigger)
+    assert event["actor"][0]["text"].startswith("IS")

