@@ -811,3 +811,18 @@ def test_those_struck_who_die_of_it_later_are_the_attacks_dead(pipeline, text, t
 def test_the_acronym_is_names_the_group_that_acts(pipeline, text: str, event_type: str, trigger: str) -> None:
     event = find(code(pipeline, text), event_type, trigger)
     assert event["actor"][0]["text"].startswith("IS")
+
+
+def test_one_person_of_a_nation_is_a_civilian_and_their_killing_one_sided(pipeline) -> None:
+    # ACLED note (develop part): "a Palestinian" is a person of no told role, not the country.
+    records = code(pipeline, "A Palestinian was shot by Israeli forces near Hebron.")
+    shot = find(records, "ASSAULT", "shot")
+    victim = shot["recipient"][0]
+    assert (victim["country"], victim["sector"]) == ("PSE", ["CVL"])
+    sectors = [s for r in shot["recipient"] for s in r["sector"]]
+    assert acled_type("ASSAULT", shot["mode"], sectors)[0] == "Violence against civilians"
+
+
+def test_a_victim_named_by_a_trade_is_a_civilian(pipeline) -> None:
+    records = code(pipeline, "Unidentified gunmen shot dead a pharmacist in Aden on Monday.")
+    assert find(records, "ASSAULT", "shot")["recipient"][0]["sector"] == ["CVL"]

@@ -101,9 +101,11 @@ class Phrase:
             attributes += entry.attributes
             is_country = entry.kind in ("country", "demonym")
             if entry.kind == "demonym":
-                # "Iraqis", "the Palestinians": the people of a country.
-                name, sectors = None, ("CVL",) if root.tag_ in ("NNS", "NNPS") else ()
-                is_country = root.tag_ not in ("NNS", "NNPS")
+                # "Iraqis", "the Palestinians": the people of a country; "a Palestinian", "one
+                # Israeli": a person of it, no role told. A bare singular is the country.
+                people = root.tag_ in ("NNS", "NNPS") or _is_one_of_many(root)
+                name, sectors = None, ("CVL",) if people else ()
+                is_country = not people
             if (
                 entry_country is None
                 and entry.kind in ("igo", "named")
@@ -402,3 +404,11 @@ class Phrase:
         ):
             return document.country, sectors, "document-country"
         return None, sectors, None
+
+
+def _is_one_of_many(root: Token) -> bool:
+    """Say whether a singular noun is counted as one of its kind: "a Palestinian", "one Israeli"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in root.children
+    )
