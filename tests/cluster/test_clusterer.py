@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from dyad.cluster import Clusterer, Mention, cluster_mentions, compatible, timex_span
+from dyad.cluster.clusterer import _dates_the_act
 from dyad.cluster.compare import day_window, fell_back
 from dyad.cluster.merge import merge_cluster
 
@@ -184,3 +185,35 @@ def test_issue14_compare_a_date_after_the_report_counts_as_the_report_day():
     # Nor does the misread date stand for the event when the two are merged.
     merged = merge_cluster("rostam", [shelled, blasted])
     assert merged.date_value == "1987-10-19"
+
+
+# Chad's capture of the Ouadi Doum air base on Sunday, 22 March 1987, as two reports tell it.
+OUADI_DOUM_TODAY = record(
+    "reuters21578:9209",
+    "Chad's military high command said today troops killed 1,269 Libyan soldiers in routing a "
+    "5,000-strong force to capture Tripoli's major air base in northern Chad on Sunday.",
+    "killed",
+    date="1987-03-25",
+    recipient=[party("LBY", text="1,269 Libyan soldiers")],
+    killed=1269,
+)
+OUADI_DOUM_MARCH_22 = record(
+    "reuters21578:12736",
+    "Libyan forces are still bombing the key Ouadi Doum airstrip in northern Chad captured by Chadian "
+    "troops on March 22, French Defence Minister Andre Giraud said.",
+    "captured",
+    "COERCE",
+    date="1987-03-22",
+    actor=[party("TCD", text="Chadian troops")],
+)
+
+
+def test_issue14_clusterer_core_dates_come_from_days_other_than_the_report():
+    today = mention(OUADI_DOUM_TODAY, "1987-03-25T07:15")
+    march_22 = mention(OUADI_DOUM_MARCH_22, "1987-04-03T02:07")
+    # "said today" dates the report, not the battle: it must not narrow the cluster's days.
+    assert not _dates_the_act(today)
+    assert _dates_the_act(march_22)
+    clusterer = Clusterer()
+    clusterer.add(today)
+    assert [c.core for c in clusterer._clusters.values()] == [None]

@@ -36,7 +36,8 @@ _WEEK = 7
 class _Cluster:
     cluster_id: str
     members: list[Mention] = field(default_factory=list)
-    # The days all members dated by their own text agree on: a later report must fit in them.
+    # The days all members dated by their own text (``_dates_the_act``) agree on: a later
+    # report must fit in them.
     core: tuple[date, date] | None = None
     # How many members name each actor country (and how many name any): who the cluster says acted.
     actors: Counter[str] = field(default_factory=Counter)
@@ -98,7 +99,7 @@ class Clusterer:
             cluster.actors.update(sorted(countries))
             cluster.named_actors += 1
         window = day_window(mention, self.settings)
-        if window is not None and mention.date_basis == "text" and not fell_back(mention):
+        if window is not None and _dates_the_act(mention):
             if cluster.core is None:
                 cluster.core = window
             else:
@@ -146,6 +147,20 @@ class Clusterer:
             if compatible(mention, other, self.settings):
                 scores.append(similarity(mention, other, self.settings))
         return max(scores, default=0.0)
+
+
+def _dates_the_act(mention: Mention) -> bool:
+    """Return whether the mention's own text dates its act to a day other than the report's.
+
+    Only such dates make a cluster's core. A text date on the report's day is most often the
+    report's "today" ("Chad's high command said today troops killed 1,269 Libyan soldiers ...
+    to capture Tripoli's major air base ... on Sunday"), which says when the act was told, not
+    when it happened; letting it narrow the core would bar the reports that give the act's day.
+    """
+    if mention.date_basis != "text" or fell_back(mention):
+        return False
+    published = mention.published
+    return published is None or not (mention.start == mention.end == published.date())
 
 
 def _against_actors(mention: Mention, cluster: _Cluster, share: float) -> bool:
