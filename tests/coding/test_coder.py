@@ -826,3 +826,30 @@ def test_one_person_of_a_nation_is_a_civilian_and_their_killing_one_sided(pipeli
 def test_a_victim_named_by_a_trade_is_a_civilian(pipeline) -> None:
     records = code(pipeline, "Unidentified gunmen shot dead a pharmacist in Aden on Monday.")
     assert find(records, "ASSAULT", "shot")["recipient"][0]["sector"] == ["CVL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # ACLED notes (develop part): the blow that killed is named in a phrase of its own.
+        (
+            "Reported on Tuesday, 17 April 2018: 7 PKK militants were killed during an airstrike "
+            "conducted by the Turkish Military Forces in the Pervari district.",
+            "killed",
+            "aerial",
+        ),
+        (
+            "On Feb 18, 1 civilian was injured in a suspected IS IED explosion in al-Radwaniyah area, "
+            "southern Baghdad.",
+            "injured",
+            "explosives",
+        ),
+    ],
+)
+def test_a_casualty_takes_the_mode_of_the_blow_it_was_dealt_in(pipeline, text, trigger, mode) -> None:
+    assert mode in find(code(pipeline, text), "ASSAULT", trigger)["mode"]
+
+
+def test_a_place_after_in_gives_a_killing_no_mode(pipeline) -> None:
+    records = code(pipeline, "Two men were killed in Gaza, where airstrikes continued overnight.")
+    assert find(records, "ASSAULT", "killed")["mode"] == []

@@ -181,7 +181,6 @@ def test_english_counties_missing_from_iso_are_known(gazetteer):
     assert places("Firefighters from Herts were sent to the blaze.", gazetteer)["Herts"][1] == "GBR"
 
 
-
 def test_a_subdivision_is_not_put_below_a_town_that_lies_elsewhere(gazetteer):
     # ACLED notes (develop part) name Yemen's Al Jawf governorate; "Jawf al Maqbabah", a town
     # of Abyan that shares a spelling, holds none of its people and does not outrank it.

@@ -542,7 +542,8 @@ class FrameCoder(ReportedSpeech):
         # "Jabal Hamam", "Tal al-Waz": the generic word opens the name.
         words = [*heads, *(c for h in heads if h.pos_ == "PROPN" for c in children(h, "compound"))]
         if any(
-            w.ent_type_ in ("GPE", "LOC", "FAC") or w.lemma_.lower() in self.book.territories
+            w.ent_type_ in ("GPE", "LOC", "FAC")
+            or w.lemma_.lower() in self.book.territories
             or w.lower_ in self.book.territories
             for w in words
         ):
@@ -623,9 +624,16 @@ class FrameCoder(ReportedSpeech):
             # "with rockets", "killed by an improvised explosive device"
             if prep.lower_ in ("with", "by", "using"):
                 words += [t for t in prep.subtree]
+            elif prep.lower_ in ("in", "during"):
+                # "killed in an IED explosion", "during an airstrike": the blow's own phrase
+                # (not a place after it: "killed in Gaza, where airstrikes ...").
+                words += [t for pobj in children(prep, "pobj") for t in _noun_phrase(pobj)]
         for clause in children(token, "advcl", "xcomp"):
             if clause.lemma_.lower() == "use":  # "attacked using a rocket"
                 words += [t for obj in children(clause, "dobj") for t in obj.subtree]
+            elif any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in clause.children):
+                # "were injured when their vehicle struck a landmine"
+                words += [t for arg in children(clause, "nsubj", "dobj") for t in _noun_phrase(arg)]
         if any(children(token, "prep")):
             # "fired artillery shells at soldiers": with a target named, the object is what was
             # fired (but "destroyed a tank" names the target, no weapon).
@@ -643,6 +651,11 @@ class FrameCoder(ReportedSpeech):
             if mode and mode not in modes:
                 modes.append(mode)
         return tuple(modes)
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """Return a noun and the words that name its kind: "a suspected IS IED explosion"."""
+    return [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))]
 
 
 @stages.register(STAGE_NAME)
