@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 import polars as pl
-from tests.cluster.test_clusterer import KHARK5_FIRST, KHARK5_LATER, PAMIT
+from tests.cluster.test_clusterer import KHARK5_FIRST, KHARK5_LATER, PAMIT, ROSTAM, ROSTAM_MISREAD
 from typer.testing import CliRunner
 
 from dyad.cli import app
@@ -66,6 +66,21 @@ def test_store_recluster_recomputes_the_same_clusters(db):
         store.backend.execute("UPDATE events SET cluster_id = NULL")
         assert store.recluster() == 2
         assert store.query(status="all").select("event_id", "cluster_id").sort("event_id").equals(before)
+
+
+def test_issue14_store_ingest_reads_back_a_misread_date_by_its_report_day(db):
+    # 20 October 1987: "shelled ... on Monday" was coded 1987-10-26, after its report, so it
+    # counts as the report's day; the next article's Monday the 19th must still find it.
+    with EventStore.open(db, create=True, read_only=False) as store:
+        store.write_batch([_coded(ROSTAM_MISREAD, "1987-10-20T07:31:15")])
+        store.write_batch([_coded(ROSTAM, "1987-10-20T07:51:30")])
+        incremental = dict(store.query(status="all").select("event_id", "cluster_id").rows())
+        store.backend.execute("UPDATE events SET cluster_id = NULL")
+        store.recluster()
+        batch = dict(store.query(status="all").select("event_id", "cluster_id").rows())
+    shelled, blasted = ROSTAM_MISREAD["event_id"], ROSTAM["event_id"]
+    assert batch == {shelled: shelled, blasted: shelled}
+    assert incremental == batch
 
 
 def test_store_gdelt_export_counts_mentions_articles_and_sources_of_the_event(db):

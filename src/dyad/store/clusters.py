@@ -111,6 +111,11 @@ def _candidates(
     # coarse one (a month, a year) forward from its first day: read what could reach ours.
     ahead = timedelta(days=settings.publication_slack_days + settings.date_slack_days)
     coarse = timedelta(days=settings.max_span_days)
+    # A date that fell back on the report's day, or is after it (a misread, ``fell_back``),
+    # has its window around the publication day, wherever the date itself lies: read those
+    # by when they were published, as ``day_window`` places them.
+    before = timedelta(days=settings.date_slack_days)
+    after = timedelta(days=settings.publication_slack_days + 1)
     p = store.dialect.param
     ranges, params = [], []
     for lo, hi in _merged(windows):
@@ -118,9 +123,12 @@ def _candidates(
             f"(e.event_date <= {p} AND (e.event_date >= {p} "
             f"OR (e.date_granularity <> 'day' AND e.event_date >= {p})))"
             f" OR (e.event_date IS NULL AND a.published >= {p} AND a.published < {p})"
+            f" OR ((e.date_basis = 'publication' OR e.event_date > a.published)"
+            f" AND a.published >= {p} AND a.published < {p})"
         )
         undated_until = _midnight(hi) + timedelta(days=settings.undated_days + 1)
         params += [hi + ahead, lo - ahead, lo - coarse, _midnight(lo - ahead), undated_until]
+        params += [_midnight(lo - before), _midnight(hi + after)]
     where = (
         f"e.cluster_id IS NOT NULL AND e.type IN ({', '.join([p] * len(types))}) "
         f"AND ({' OR '.join(ranges)}) ORDER BY {_ORDER}"
