@@ -352,7 +352,8 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
         ("At least 4 from the army and 15 from the militia were killed.", "killed", "killed", 19, 19),
         # Victims reported killed, a bare "one", "shot dead", the "of" of a killing.
         ("28 pro-Houthi fighters were reported killed and 23 injured.", "killed", "killed", 28, None),
-        ("An armed clash in Ain el Hilweh killed one and injured two.", "killed", "killed", 1, None),
+        # The clash is the event, as "an attack ... killed" is, and carries its toll.
+        ("An armed clash in Ain el Hilweh killed one and injured two.", "clash", "killed", 1, None),
         (
             "Unidentified gunmen have shot dead a prominent cleric in a mosque in Tarim.",
             "shot",
@@ -853,3 +854,36 @@ def test_a_casualty_takes_the_mode_of_the_blow_it_was_dealt_in(pipeline, text, t
 def test_a_place_after_in_gives_a_killing_no_mode(pipeline) -> None:
     records = code(pipeline, "Two men were killed in Gaza, where airstrikes continued overnight.")
     assert find(records, "ASSAULT", "killed")["mode"] == []
+
+
+def test_clashes_that_broke_out_between_two_sides_have_both_as_parties(pipeline) -> None:
+    clash = find(
+        code(pipeline, "Clashes broke out between regime forces and rebels in Daraa."), "ASSAULT", "Clashes"
+    )
+    assert [a["text"] for a in clash["actor"]] == ["regime forces"]
+    assert [r["text"] for r in clash["recipient"]] == ["rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # ACLED notes (develop part): a sit-in is one word, not "sit" and "in".
+        (
+            "Staff of Yemen's Aden-based Ministry of Justice are holding a sit-in over unpaid salaries.",
+            "sit-in",
+        ),
+        (
+            "An unspecified but reportedly large number of Yemenis took to the streets of the capital "
+            "Sana'a to denounce the rape of a woman.",
+            "took",
+        ),
+    ],
+)
+def test_protests_told_by_idiom(pipeline, text: str, trigger: str) -> None:
+    assert find(code(pipeline, text), "PROTEST", trigger)["mode"] == ["demo"]
+
+
+def test_taking_to_anything_but_the_streets_is_no_protest(pipeline) -> None:
+    assert not [
+        r for r in code(pipeline, "The minister took to the podium on Monday.") if r["type"] == "PROTEST"
+    ]

@@ -168,6 +168,10 @@ class FrameCoder(ReportedSpeech):
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj", "acomp"):
                     frame = book.phrasal.get(f"{lemma} {child.lower_}")
+                    if frame is not None and frame.requires_object:
+                        # "took to the streets": the particle's object is what makes it an act.
+                        objects = [*children(token, "dobj"), *children(child, "pobj")]
+                        frame = frame if any(_is_required(o, frame) for o in objects) else None
                     if frame is not None:
                         return frame
             frame = book.verbs.get(lemma)
@@ -317,6 +321,14 @@ class FrameCoder(ReportedSpeech):
             # "held talks with X", "launched a mediation effort between X and Y": the parse
             # often hangs the noun's preposition on the light verb.
             recipients += prep_objects(verb, preps)
+        happened = token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None
+        if happened is not None and happened.lemma_.lower() in self.book.occurrence_verbs:
+            # "Clashes broke out between regime forces and rebels": the parties hang on the
+            # verb that says the act happened.
+            parties = prep_objects(happened, {"between"})
+            if parties and not actors:
+                actors, recipients = parties[:1], recipients + parties[1:]  # one side, then the other
+            recipients += prep_objects(happened, preps - {"between"})
         if verb is not None and not recipients:
             for clause in children(verb, "advcl"):
                 if clause.lemma_.lower() in ("target", "hit") and clause.tag_ == "VBG":

@@ -24,6 +24,7 @@ _FRAME_KEYS = {
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
+    "occurrence_verbs",
     "partitives",
     "withdrawable_presence",
     "labour_strike_modifiers",
@@ -81,6 +82,7 @@ class FrameBook:
     territories: frozenset[str] = frozenset()
     withdrawable_presence: frozenset[str] = frozenset()
     act_heads: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     instruments: dict[str, str] = field(default_factory=dict)
     governors: dict[str, Status] = field(default_factory=dict)

@@ -23,6 +23,9 @@ _CACHE: dict[tuple[str, ...], Language] = {}
 # controlled", an adjective of the village, and no event. As "isis" it is the group's name
 # and the subject. ("US" and "WHO" the model reads as names already.)
 _NAME_NORMS = {"IS": "isis"}
+# Hyphenated nouns the tokenizer splits into words that read as something else: "a sit-in"
+# becomes the noun "in" modified by "sit", and no protest.
+_WHOLE_WORDS = ("sit-in", "sit-ins")
 
 
 def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> Language:
@@ -46,6 +49,9 @@ def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> 
 
         for name_text, norm in _NAME_NORMS.items():
             nlp.tokenizer.add_special_case(name_text, [{ORTH: name_text, NORM: norm}])
+        for word in _WHOLE_WORDS:
+            for spelling in (word, word.capitalize()):
+                nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
         logger.debug("loaded spaCy model %s", name)
         _CACHE[key] = nlp
         return nlp
