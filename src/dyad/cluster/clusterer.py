@@ -23,10 +23,12 @@ from dyad.cluster.compare import (
     family,
     fell_back,
     is_defence,
+    sentence_names,
     sentence_words,
     similarity,
 )
 from dyad.cluster.mention import Mention
+from dyad.cluster.targets import names_any, target_names
 
 _EPOCH = date(1, 1, 1)
 _WEEK = 7
@@ -44,6 +46,11 @@ class _Cluster:
     named_actors: int = 0
     # Every content word of its members' sentences: a mention sharing none is not compared.
     words: set[str] = field(default_factory=set)
+    # The names its members give their targets (``target_names``), and every capitalised
+    # word of their sentences: a mention naming a target none of them name, and none of these
+    # targets, reports another raid.
+    targets: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
 
 
 class Clusterer:
@@ -94,6 +101,8 @@ class Clusterer:
     def _join(self, cluster: _Cluster, mention: Mention) -> None:
         cluster.members.append(mention)
         cluster.words |= sentence_words(mention.sentence)
+        cluster.targets |= target_names(mention)
+        cluster.names |= sentence_names(mention.sentence)
         countries = {p.country for p in mention.actors if p.country}
         if countries and not is_defence(mention):
             cluster.actors.update(sorted(countries))
@@ -137,6 +146,8 @@ class Clusterer:
             return 0.0
         if self.settings.actor_majority and _against_actors(mention, cluster, self.settings.actor_majority):
             return 0.0
+        if self.settings.distinct_targets and _against_targets(mention, cluster):
+            return 0.0
         scores = []
         members = cluster.members
         limit = self.settings.max_members_compared
@@ -161,6 +172,22 @@ def _dates_the_act(mention: Mention) -> bool:
         return False
     published = mention.published
     return published is None or not (mention.start == mention.end == published.date())
+
+
+def _against_targets(mention: Mention, cluster: _Cluster) -> bool:
+    """Return whether ``mention`` and the cluster name their targets and none of each other's.
+
+    "Iraqi planes yesterday raided the nearby Ardeshir oil field" against a cluster of the
+    raids "on Iran's offshore Nowruz oilfield": neither names the other's field. A target the
+    cluster's reports name anywhere in their sentences is not another ("the Rashadat (formerly
+    Rostam) field").
+    """
+    targets = target_names(mention)
+    if not targets or not cluster.targets:
+        return False
+    return not names_any(targets, cluster.names) and not names_any(
+        cluster.targets, sentence_names(mention.sentence)
+    )
 
 
 def _against_actors(mention: Mention, cluster: _Cluster, share: float) -> bool:

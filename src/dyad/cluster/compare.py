@@ -66,7 +66,9 @@ class ClusterSettings:
     names and numbers, the same casualty figure. A mention joins the cluster holding its most
     similar compatible mention when that similarity reaches ``threshold``, unless the
     cluster's own text dates (``core_dates``) or the actor most of it names (``actor_majority``
-    of its members or more) rule it out. The date tolerances are ``day_window``'s;
+    of its members or more) rule it out, or, with ``distinct_targets``, it names a target
+    none of the cluster's reports name while naming none of theirs (``dyad.cluster.targets``).
+    The date tolerances are ``day_window``'s;
     ``max_point_km`` is how far apart two precisely located places may be;
     ``max_members_compared`` bounds the work per cluster (its first and latest members).
     """
@@ -96,6 +98,7 @@ class ClusterSettings:
     max_members_compared: int = 60
     actor_majority: float = 0.5
     core_dates: bool = True
+    distinct_targets: bool = True
 
 
 DEFAULT_SETTINGS = ClusterSettings()
@@ -249,6 +252,11 @@ def _clause_words(sentence: str, offset: int, k: int) -> str:
     left = _WORD.findall(before.lower())[-k:]
     right = _WORD.findall(after.lower())[: k + 1]
     return " ".join(_stem(w) for w in left + right if w not in _STOP)
+
+
+def sentence_names(sentence: str) -> frozenset[str]:
+    """Return the capitalised words and numbers of a sentence (not its first word), lower-cased."""
+    return _names(sentence)
 
 
 def sentence_words(sentence: str) -> frozenset[str]:
