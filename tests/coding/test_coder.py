@@ -887,3 +887,21 @@ def test_taking_to_anything_but_the_streets_is_no_protest(pipeline) -> None:
     assert not [
         r for r in code(pipeline, "The minister took to the podium on Monday.") if r["type"] == "PROTEST"
     ]
+
+
+def test_who_an_act_is_done_for_is_neither_its_target_nor_its_place(pipeline) -> None:
+    # Example aljazeera2023-31 (develop part).
+    text = (
+        "Yevgeny Prigozhin, founder of the Wagner private military company that is fighting on "
+        "Moscow's behalf in Ukraine, took a bitter public feud with the top army brass to a new level."
+    )
+    fighting = find(code(pipeline, text), "ASSAULT", "fighting")
+    assert fighting["recipient"] == []
+    assert [p["country"] for p in fighting["location"]] == ["UKR"]
+
+
+def test_hitting_out_at_someone_is_criticism(pipeline) -> None:
+    text = "The owner of the Wagner Group hit out at Russia's military elite on Wednesday."
+    hit = find(code(pipeline, text), "ACCUSE", "hit")
+    assert hit["mode"] == ["disapprove"]
+    assert not [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]

@@ -173,8 +173,8 @@ class Participants:
         head = counted(token)
         if self.is_participant(head):
             return [head]
-        if depth >= 3:
-            return []
+        if depth >= 3 or head.lower_ == "behalf":
+            return []  # "fighting on Moscow's behalf": whom it is for, not whom it is against
         for owner in children(head, "poss"):
             if self.is_participant(owner):
                 return [owner]

@@ -290,10 +290,26 @@ def find_toponyms(
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)
     found = _organisation_names(_without_direction_prefixes(found, doc), doc)
+    found = [
+        replace(t, is_embedded=True) if _is_beneficiary(doc[t.token_start : t.token_end]) else t
+        for t in found
+    ]
     hints = dateline_toponyms(parsed.article.text, gazetteer)
     if demonyms is None:
         demonyms = demonym_countries(parsed, gazetteer)
     return _contain(disambiguate(found, doc, hints, demonyms), doc, hints, demonyms)
+
+
+def _is_beneficiary(span: Span) -> bool:
+    """Say whether a place name stands for those an act is done for ("on Moscow's behalf").
+
+    "fighting on Moscow's behalf in Ukraine" is fought in Ukraine for Russia's government;
+    the name is a party, never where the act happened.
+    """
+    root = span.root
+    if root.dep_ == "poss":
+        return root.head.lower_ == "behalf"
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "behalf"
 
 
 def _without_direction_prefixes(toponyms: list[Toponym], doc: Doc) -> list[Toponym]:
