@@ -905,3 +905,45 @@ def test_hitting_out_at_someone_is_criticism(pipeline) -> None:
     hit = find(code(pipeline, text), "ACCUSE", "hit")
     assert hit["mode"] == ["disapprove"]
     assert not [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]
+
+
+def test_those_who_died_in_an_attack_are_its_victims_not_its_doers(pipeline) -> None:
+    # Example bbc2023-165 (develop part).
+    attack = find(
+        code(pipeline, "Local authorities confirmed at least seven people died in the attack."),
+        "ASSAULT",
+        "attack",
+    )
+    assert attack["actor"] == []
+    assert [r["text"] for r in attack["recipient"]] == ["at least seven people"]
+    assert attack["quantities"]["killed"]["value"] == 7
+
+
+def test_a_headline_kicker_names_no_actor(pipeline) -> None:
+    # Example bbc2023-165 (develop part): "Ukraine war" is the story's topic.
+    records = code(
+        pipeline, "Ukraine war: Russian missile tears hole through Mykolaiv administrative building"
+    )
+    assert all(a["country"] != "UKR" for r in records for a in r["actor"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "killed"),
+    [
+        # ACLED notes (develop part).
+        (
+            "1 civilian was beaten to death by QSD fighters in Arisha camp in Al-Hasakeh countryside.",
+            "beaten",
+            1,
+        ),
+        ("A man died under torture in a regime prison in Homs governorate.", "torture", 1),
+    ],
+)
+def test_deaths_told_by_what_the_victims_died_of(pipeline, text: str, trigger: str, killed: int) -> None:
+    assert find(code(pipeline, text), "ASSAULT", trigger)["quantities"]["killed"]["value"] == killed
+
+
+def test_documenting_torture_does_not_make_one_its_doer(pipeline) -> None:
+    assert not [
+        r for r in code(pipeline, "Human rights groups documented the torture of detainees.") if r["actor"]
+    ]

@@ -105,8 +105,22 @@ def _shared_object(verb: Token) -> list[Token]:
     return [o for obj in children(partners[0], "dobj") for o in conjuncts(obj)]
 
 
+# Verbs whose subject undergoes the act named in their phrase: "died in the attack".
+_UNDERGOING = frozenset({"die", "perish", "succumb", "suffer"})
 # Modes of weapons that act without a crew of their own ("a car bomb exploded", "shells fell").
 _MUNITIONS = frozenset({"explosives", "heavy-weapons"})
+
+
+def _is_kicker(noun: Token) -> bool:
+    """Say whether a noun ends a headline's kicker: the few words before a colon that open it."""
+    doc = noun.doc
+    start = noun.sent.start
+    return (
+        noun.i + 1 < len(doc)
+        and doc[noun.i + 1].text == ":"
+        and noun.i - start < 4
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[start : noun.i])
+    )
 
 
 def _is_required(word: Token, frame: Frame) -> bool:
@@ -274,6 +288,8 @@ class FrameCoder(ReportedSpeech):
                 child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _ENTITY_DOERS
             ):
                 actors.append(child)
+        if _is_kicker(token):
+            actors = []  # "Ukraine war: Russians fire ...": a headline's topic, not who acts
         actors += prep_objects(token, {"by"})
         claim = _responsibility_claim(token)
         if claim is not None and not actors:
@@ -299,6 +315,8 @@ class FrameCoder(ReportedSpeech):
         takes_doer = first.dep_ == "dobj" or (
             first.dep_ == "pobj" and first.head.lower_ in ("with", "on", "in")
         )
+        # "died under torture", "the town came under attack": the subject undergoes it.
+        undergoes = first.dep_ == "pobj" and first.head.lower_ == "under"
         # "were converging for a rally": a verb that acts on nothing else gathers its subject
         # for the act (but "arrested for the attack" and "condemned X for it" do not).
         gathers = (
@@ -315,9 +333,16 @@ class FrameCoder(ReportedSpeech):
             verb is not None
             and not actors
             and verb.i not in trigger_indices
-            and ((takes_doer and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light)) or gathers)
+            and (
+                (takes_doer and (verb.lemma_.lower() in self.book.light_verbs or frame.is_light))
+                or undergoes
+                or gathers
+            )
         ):
-            actors = subjects(verb)
+            if undergoes or verb.lemma_.lower() in _UNDERGOING:
+                recipients += subjects(verb)  # "seven people died in the attack": its victims
+            else:
+                actors = subjects(verb)
             # "held talks with X", "launched a mediation effort between X and Y": the parse
             # often hangs the noun's preposition on the light verb.
             recipients += prep_objects(verb, preps)
@@ -405,10 +430,13 @@ class FrameCoder(ReportedSpeech):
             (victims if is_toll else recipient_tokens).extend(r for r in restated if r.i != token.i)
         anchor = _act_anchor(token, self.book)
         governor = governing_verb(anchor) if not is_verb else None
+        # Someone who "came under attack" or "died under torture" was struck: an event told.
+        undergone = anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and bool(recipient_tokens)
         # A noun described by a clause of its own ("a rally ... to protest X") is an event told.
         is_reference = (
             not is_verb
             and not folded
+            and not undergone
             and (
                 (not actor_tokens and anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
                 or (governor is not None and governor.i in trigger_indices)
@@ -575,7 +603,12 @@ class FrameCoder(ReportedSpeech):
         """
         phrase = None
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children)
-        if not is_verb and token.dep_ in ("nsubj", "nsubjpass", "ROOT") and not definite:
+        if (
+            not is_verb
+            and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+            and not definite
+            and not _is_kicker(token)
+        ):
             # "The raid killed eight workers" refers back to a raid told before, and is merged
             # into it; only a new one ("A roadside bombing") gets an unnamed attacker here.
             phrase = phrase_bounds(token)

@@ -212,7 +212,7 @@ def _is_along(prep: Token) -> bool:
 
 
 def _is_fatal(verb: Token) -> bool:
-    """Tell whether an attack verb says it killed ("fatally shot", "shot dead").
+    """Tell whether an attack verb says it killed ("fatally shot", "shot dead", "beaten to death").
 
     "Dead" right after the verb is its result whatever the parse hangs it on: "shot dead 3
     fighters" is often read as "dead fighters".
@@ -220,6 +220,11 @@ def _is_fatal(verb: Token) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return (
         any(c.lower_ == "fatally" for c in children(verb, "advmod"))
+        # "beaten to death", "stabbed to death": the blow's result
+        or any(
+            c.lower_ == "to" and any(o.lower_ == "death" for o in children(c, "pobj"))
+            for c in children(verb, "prep")
+        )
         or any(c.lower_ == "dead" for c in children(verb, "oprd", "acomp", "advmod", "xcomp"))
         or (following is not None and following.lower_ == "dead")
     )
@@ -392,7 +397,7 @@ def _counts_the_dead(noun: Token) -> bool:
 
 
 def link_told_toll(
-    parsed: ParsedArticle, sent: Span, sentence_events: Sequence[Event], earlier: list[Event]
+    parsed: ParsedArticle, sent: Span, sentence_events: list[Event], earlier: list[Event]
 ) -> None:
     """Give a count of the dead told in a sentence of its own to the attack before it.
 
@@ -402,6 +407,7 @@ def link_told_toll(
     sentences before, in order) is updated in place.
     """
     if any(e.event_type == EventType.ASSAULT for e in sentence_events):
+        _link_died_under(parsed, sent, sentence_events)
         return
     attack = next(
         (i for i in range(len(earlier) - 1, -1, -1)
@@ -419,6 +425,33 @@ def link_told_toll(
     if toll is not None:
         event = earlier[attack]
         earlier[attack] = replace(event, quantities=(*event.quantities, toll))
+
+
+def _link_died_under(parsed: ParsedArticle, sent: Span, events: list[Event]) -> None:
+    """Count those who died of an act named as what they died of: "A man died under torture".
+
+    ``events`` (the sentence's) is updated in place.
+    """
+    numbers: dict[int, NumberMention] | None = None
+    for index, event in enumerate(events):
+        trigger = parsed.doc_span(event.trigger)
+        if (
+            event.event_type != EventType.ASSAULT
+            or trigger is None
+            or any(q.role == "killed" for q in event.quantities)
+        ):
+            continue
+        noun = trigger.root
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "of", "from") else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _DEATH_VERBS:
+            continue
+        dead = [s for s in children(verb, "nsubj") for s in conjuncts(s)]
+        if dead:
+            if numbers is None:
+                numbers = _number_tokens(sent, find_numbers(sent.text, offset=sent.start_char))
+            toll = _headcount(parsed, "killed", dead, numbers)
+            if toll is not None:
+                events[index] = replace(event, quantities=(*event.quantities, toll))
 
 
 def _died_of_wounds(parsed: ParsedArticle, sent: Span, numbers: dict[int, NumberMention]) -> Quantity | None:
