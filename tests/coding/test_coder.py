@@ -947,3 +947,31 @@ def test_documenting_torture_does_not_make_one_its_doer(pipeline) -> None:
     assert not [
         r for r in code(pipeline, "Human rights groups documented the torture of detainees.") if r["actor"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # ACLED notes (develop part): the parse makes "controlled" an adjective of the village.
+        ("The Syrian army controlled Otaya town in Rural Damascus.", "controlled", "The Syrian army"),
+        (
+            "HTS controlled Taqad village in the western countryside of Aleppo after clashes with "
+            "Nour Al Din Al Zinki Movement.",
+            "controlled",
+            "HTS",
+        ),
+        # Tagged a present verb, "retook" kept its form as its lemma.
+        ("Rebels retook control of Tal Kalbah town in western Idleb following clashes.", "retook", "Rebels"),
+    ],
+)
+def test_ground_taken_in_a_misparsed_clause_is_a_seizure(
+    pipeline, text: str, trigger: str, actor: str
+) -> None:
+    seizure = find(code(pipeline, text), "COERCE", trigger)
+    assert seizure["mode"] == ["seize"] and "territory" in seizure["context"]
+    assert [a["text"] for a in seizure["actor"]] == [actor]
+
+
+def test_a_controlled_thing_in_a_sentence_with_a_verb_is_no_seizure(pipeline) -> None:
+    records = code(pipeline, "Residents fled the regime-controlled town of Douma on Monday.")
+    assert not [r for r in records if r["type"] == "COERCE"]

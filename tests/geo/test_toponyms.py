@@ -160,3 +160,9 @@ def test_toponyms_an_organisation_label_on_a_framed_place_is_misread(gazetteer, 
         if not t.is_embedded
     ]
     assert expected in found
+
+
+def test_toponyms_a_name_opened_by_operation_is_a_campaign_not_a_town(gazetteer):
+    text = "Operation Olive Branch forces captured the village of Bafillur from YPG fighters."
+    found = [t for t in find_toponyms(parse(Article("t", text)), gazetteer) if t.span.text == "Olive Branch"]
+    assert found and all(t.is_embedded for t in found)

