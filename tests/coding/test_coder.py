@@ -975,3 +975,34 @@ def test_ground_taken_in_a_misparsed_clause_is_a_seizure(
 def test_a_controlled_thing_in_a_sentence_with_a_verb_is_no_seizure(pipeline) -> None:
     records = code(pipeline, "Residents fled the regime-controlled town of Douma on Monday.")
     assert not [r for r in records if r["type"] == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # ACLED notes (develop part): what is fired states the mode, however it is told.
+        (
+            "A rocket was fired by the PYD/PKK militants from Afrin into the Sih Mehmet neighbourhood.",
+            "fired",
+            "heavy-weapons",
+        ),
+        (
+            "Islamist factions launched around 20 shells on areas on Old Damascus city, killing 5 people.",
+            "launched",
+            "heavy-weapons",
+        ),
+        # The toll clause's blow is its main clause's object.
+        (
+            "A minibus carrying civilians triggered a road-side bomb in Sanah area, killing 3.",
+            "killing",
+            "explosives",
+        ),
+    ],
+)
+def test_the_weapon_fired_or_set_off_states_the_mode(pipeline, text: str, trigger: str, mode: str) -> None:
+    assert mode in find(code(pipeline, text), "ASSAULT", trigger)["mode"]
+
+
+def test_attacking_a_vehicle_is_force_not_words(pipeline) -> None:
+    text = "The PKK militants attacked a vehicle carrying Turkish soldiers in the Ulgen village."
+    assert find(code(pipeline, text), "ASSAULT", "attacked")["recipient"][0]["text"] == "a vehicle"

@@ -502,7 +502,7 @@ class FrameCoder(ReportedSpeech):
                 self.participants.is_participant(counted(a)) for a in actor_tokens
             )
         if event_type == EventType.ASSAULT:
-            mode = self._modes(token, actor_tokens, mode)
+            mode = self._modes(token, actor_tokens, mode, fires=bool(frame.requires_object))
         speaker_token = facts.speaker
         if speaker_token is not None and (speaker_token.i == token.i or speaker_token in actor_tokens):
             speaker_token = None
@@ -692,9 +692,20 @@ class FrameCoder(ReportedSpeech):
                 return True
         return False
 
-    def _modes(self, token: Token, actor_tokens: list[Token], base: tuple[str, ...]) -> tuple[str, ...]:
-        """Add the modes the event's instruments state ("with rockets and drones", "air raid")."""
+    def _modes(
+        self, token: Token, actor_tokens: list[Token], base: tuple[str, ...], *, fires: bool = False
+    ) -> tuple[str, ...]:
+        """Add the modes the event's instruments state ("with rockets and drones", "air raid").
+
+        ``fires``: the verb acts only with a weapon as its object ("fired", "launched"), which
+        states the mode however it is told ("A rocket was fired", "launched 20 shells on").
+        """
         words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        if fires:
+            words += [t for obj in children(token, "dobj", "nsubjpass") for t in _noun_phrase(obj)]
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "triggered a road-side bomb, killing 3": the toll's blow is its clause's object.
+            words += [t for obj in children(token.head, "dobj", "nsubj") for t in _noun_phrase(obj)]
         passives = [v for v in token.conjuncts if is_passive(v)] if is_passive(token) else []
         for prep in [*children(token, "prep", "agent"), *(a for v in passives for a in children(v, "agent"))]:
             # "with rockets", "killed by an improvised explosive device"
