@@ -28,6 +28,7 @@ from dyad.cluster.compare import (
     similarity,
 )
 from dyad.cluster.mention import Mention
+from dyad.cluster.operations import operation_names
 from dyad.cluster.targets import names_any, target_names
 
 _EPOCH = date(1, 1, 1)
@@ -155,6 +156,8 @@ class Clusterer:
             # The founders and the latest reports: enough to recognise a long-running story.
             members = members[: limit // 2] + members[-(limit - limit // 2) :]
         for other in members:
+            if self.settings.named_background and _background_of_another(other, mention):
+                continue
             if compatible(mention, other, self.settings):
                 scores.append(similarity(mention, other, self.settings))
         return max(scores, default=0.0)
@@ -172,6 +175,19 @@ def _dates_the_act(mention: Mention) -> bool:
         return False
     published = mention.published
     return published is None or not (mention.start == mention.end == published.date())
+
+
+def _background_of_another(member: Mention, mention: Mention) -> bool:
+    """Return whether ``member`` is an undated reference to an operation ``mention`` does not name.
+
+    "Iran launched a major offensive, codenamed Karbala-5, towards ... Basra in January", in
+    an April report, fell back on the report's day: nothing but the name dates it, so it
+    vouches only for reports that name Karbala-5, not for those of April's "new Tehran
+    offensive" on the same front. A report that names the operation may still join a
+    cluster of reports that do not ("their new Karbala-8 offensive"): those are dated.
+    """
+    names = operation_names(member.sentence)
+    return bool(names) and fell_back(member) and names.isdisjoint(operation_names(mention.sentence))
 
 
 def _against_targets(mention: Mention, cluster: _Cluster) -> bool:

@@ -68,7 +68,9 @@ class ClusterSettings:
     cluster's own text dates (``core_dates``) or the actor most of it names (``actor_majority``
     of its members or more) rule it out, or, with ``distinct_targets``, it names a target
     none of the cluster's reports name while naming none of theirs (``dyad.cluster.targets``).
-    The date tolerances are ``day_window``'s;
+    With ``named_background``, a member dated only by its report's day that names an
+    operation ("codenamed Karbala-5", ``dyad.cluster.operations``) is compared only with
+    reports that name it too. The date tolerances are ``day_window``'s;
     ``max_point_km`` is how far apart two precisely located places may be;
     ``max_members_compared`` bounds the work per cluster (its first and latest members).
     """
@@ -99,6 +101,7 @@ class ClusterSettings:
     actor_majority: float = 0.5
     core_dates: bool = True
     distinct_targets: bool = True
+    named_background: bool = True
 
 
 DEFAULT_SETTINGS = ClusterSettings()
