@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dyad.cluster import Clusterer, ClusterSettings
 from dyad.cluster.clusterer import _against_targets
-from dyad.cluster.targets import same_name, target_names
+from dyad.cluster.targets import same_name, target_kinds, target_names
 
 from .records import GULF, mention, party, record
 
@@ -110,3 +110,48 @@ def test_targets_a_name_any_report_of_the_cluster_gives_is_no_other_target():
     # Once a report says "the Rashadat (formerly Rostam) field", the two names are one target.
     clusterer.seed(mention(FORMERLY, "1987-10-19T13:52:56"), "rostam")
     assert not _against_targets(rashadat, clusterer._clusters["rostam"])
+
+
+# 23 March 1987 (reuters21578:8516): the day after the Ardeshir raid, Iraq's attack on a
+# supertanker off Kharg; no proper name tells it from the field, the kind of target does.
+SUPERTANKER = record(
+    "reuters21578:8516",
+    "Iraq said its warplanes had attacked a supertanker and four Iranian oil sites and vowed to "
+    "keep up such raids until the Gulf war ends.",
+    "attacked",
+    date="1987-03-23",
+    actor=[party("IRQ", "MIL", text="Iraqi warplanes")],
+    recipient=[party("IRN", text="a supertanker and four Iranian oil sites"), party("IRN", text="Iran")],
+)
+# 19 October 1987 (reuters21578:21002): gunboats destroyed earlier in the month, told in a
+# report of the platform attack and dated by the report.
+GUNBOATS = record(
+    "reuters21578:21002",
+    "U.S. helicopters destroyed three Iranian gunboats after an American helicopter came under "
+    "fire earlier this month and U.S. forces attacked, seized, and sank an Iranian ship they said "
+    "had been caught laying mines.",
+    "destroyed",
+    date="1987-10-19",
+    basis="publication",
+    actor=[party("USA", "MIL", text="U.S. helicopters")],
+    recipient=[party("IRN", "MIL", text="three Iranian gunboats")],
+    sentence_start=532,
+)
+
+
+def test_targets_kind_is_the_head_of_the_first_recipient():
+    assert target_kinds(mention(SUPERTANKER, "1987-03-23T16:31:12")) == {"vessel"}
+    assert target_kinds(mention(ARDESHIR, PUBLISHED)) == {"field"}
+    assert target_kinds(mention(FIRED, "1987-10-19T15:23:36")) == {"rig"}
+    assert target_kinds(mention(GUNBOATS, "1987-10-19T15:35:53")) == {"boat"}
+    # "Iranian targets" say nothing of what was hit.
+    assert target_kinds(mention(RESUMING, PUBLISHED)) == frozenset()
+
+
+def test_issue14_clusterer_keeps_a_tanker_out_of_an_oilfield_raid():
+    ardeshir, tanker = mention(ARDESHIR, PUBLISHED), mention(SUPERTANKER, "1987-03-23T16:31:12")
+    # One actor, days a day apart, neither target named the other's way.
+    together = Clusterer(ClusterSettings(distinct_kinds=False))
+    assert together.add(ardeshir) == together.add(tanker)
+    apart = Clusterer()
+    assert apart.add(ardeshir) != apart.add(tanker)

@@ -29,7 +29,7 @@ from dyad.cluster.compare import (
 )
 from dyad.cluster.mention import Mention
 from dyad.cluster.operations import operation_names
-from dyad.cluster.targets import names_any, target_names
+from dyad.cluster.targets import names_any, target_kinds, target_names
 
 _EPOCH = date(1, 1, 1)
 _WEEK = 7
@@ -52,6 +52,9 @@ class _Cluster:
     # targets, reports another raid.
     targets: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    # The kinds of thing its members' acts hit (``target_kinds``): a report hitting another
+    # kind hit another target.
+    kinds: set[str] = field(default_factory=set)
 
 
 class Clusterer:
@@ -104,6 +107,7 @@ class Clusterer:
         cluster.words |= sentence_words(mention.sentence)
         cluster.targets |= target_names(mention)
         cluster.names |= sentence_names(mention.sentence)
+        cluster.kinds |= target_kinds(mention)
         countries = {p.country for p in mention.actors if p.country}
         if countries and not is_defence(mention):
             cluster.actors.update(sorted(countries))
@@ -148,6 +152,8 @@ class Clusterer:
         if self.settings.actor_majority and _against_actors(mention, cluster, self.settings.actor_majority):
             return 0.0
         if self.settings.distinct_targets and _against_targets(mention, cluster):
+            return 0.0
+        if self.settings.distinct_kinds and _against_kinds(mention, cluster):
             return 0.0
         scores = []
         members = cluster.members
@@ -204,6 +210,17 @@ def _against_targets(mention: Mention, cluster: _Cluster) -> bool:
     return not names_any(targets, cluster.names) and not names_any(
         cluster.targets, sentence_names(mention.sentence)
     )
+
+
+def _against_kinds(mention: Mention, cluster: _Cluster) -> bool:
+    """Return whether ``mention`` hit a kind of target none of the cluster's reports hit.
+
+    "Iraq said today its warplanes had attacked a supertanker and four Iranian oil sites"
+    (a vessel) against the cluster of "Iraqi planes yesterday raided the nearby Ardeshir oil
+    field" (a field). Reports whose target's kind is unknown are not kept out.
+    """
+    kinds = target_kinds(mention)
+    return bool(kinds and cluster.kinds) and kinds.isdisjoint(cluster.kinds)
 
 
 def _against_actors(mention: Mention, cluster: _Cluster, share: float) -> bool:

@@ -67,7 +67,8 @@ class ClusterSettings:
     similar compatible mention when that similarity reaches ``threshold``, unless the
     cluster's own text dates (``core_dates``) or the actor most of it names (``actor_majority``
     of its members or more) rule it out, or, with ``distinct_targets``, it names a target
-    none of the cluster's reports name while naming none of theirs (``dyad.cluster.targets``).
+    none of the cluster's reports name while naming none of theirs (``dyad.cluster.targets``),
+    or, with ``distinct_kinds``, it hits a kind of target none of them hits (a vessel, a rig).
     With ``named_background``, a member dated only by its report's day that names an
     operation ("codenamed Karbala-5", ``dyad.cluster.operations``) is compared only with
     reports that name it too. The date tolerances are ``day_window``'s;
@@ -102,6 +103,7 @@ class ClusterSettings:
     core_dates: bool = True
     distinct_targets: bool = True
     named_background: bool = True
+    distinct_kinds: bool = True
 
 
 DEFAULT_SETTINGS = ClusterSettings()

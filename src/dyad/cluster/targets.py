@@ -7,6 +7,10 @@ target name is a capitalised word of the act's first recipient (the one a stored
 whole) other than a country's or people's name ("Iranian targets" say whose, not which) or
 a word for a kind of thing ("Sea", "front", "Guards"). Two names are the same when one
 begins like the other ("Iran", "Iranian").
+
+A target without a name still has a kind: "attacked a supertanker and four Iranian oil
+sites" hit a vessel, "raided the nearby Ardeshir oil field" a field; the kind is the head
+noun of the first recipient's phrase, read through a short table (``target_kinds``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,29 @@ _KINDS = frozenset(
 # Peoples whose name does not begin like their country's (those that do are found by prefix).
 _PEOPLES = frozenset(("american", "british", "french", "soviet", "dutch", "swiss", "welsh", "greek"))
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Head nouns of targets, by the kind of thing they are: two reports that hit different kinds
+# hit different things. A tanker is a ship; a gunboat is not (Iran's small craft, 8 October
+# 1987, against the platforms shelled on the 19th).
+_TARGET_KIND_WORDS = {
+    "rig": "platform rig oilrig",
+    "vessel": "ship tanker supertanker vessel freighter warship carrier hulk",
+    "boat": "boat gunboat speedboat",
+    "field": "field oilfield",
+    "terminal": "terminal jetty",
+    "base": "base airbase airstrip airfield",
+    "aircraft": "aircraft plane warplane jet helicopter",
+}
+_TARGET_KINDS = {
+    form: kind
+    for kind, words in _TARGET_KIND_WORDS.items()
+    for word in words.split()
+    for form in (word, word + "s")
+}
+# Where a recipient's head phrase ends: a preposition, a conjunction, a relative, a number
+# ("Iran's Rostam oil rig 120 miles east of Bahrain", "a supertanker and four ... sites").
+_HEAD_END = re.compile(
+    r"\b(?:of|in|at|near|off|on|and|which|that|who|from|to|with|east|west|north|south)\b|[,;(\d]"
+)
 
 
 def target_names(mention: Mention) -> frozenset[str]:
@@ -44,6 +71,22 @@ def target_names(mention: Mention) -> frozenset[str]:
     if not mention.recipients or not mention.recipients[0].name:
         return frozenset()
     return _capitalised(mention.sentence, mention.recipients[0].name)
+
+
+def target_kinds(mention: Mention) -> frozenset[str]:
+    """Return the kind of thing the act's first recipient is ("vessel", "rig", ...); empty if unknown."""
+    if mention.event_type not in _TARGETED or is_defence(mention):
+        return frozenset()
+    if not mention.recipients or not mention.recipients[0].name:
+        return frozenset()
+    kind = _TARGET_KINDS.get(_head(mention.recipients[0].name))
+    return frozenset((kind,)) if kind else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def _head(name: str) -> str:
+    words = _WORD.findall(_HEAD_END.split(name, 1)[0])
+    return words[-1] if words else ""
 
 
 def names_any(targets: Iterable[str], names: frozenset[str] | set[str]) -> bool:
