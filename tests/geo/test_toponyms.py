@@ -166,3 +166,11 @@ def test_toponyms_a_name_opened_by_operation_is_a_campaign_not_a_town(gazetteer)
     text = "Operation Olive Branch forces captured the village of Bafillur from YPG fighters."
     found = [t for t in find_toponyms(parse(Article("t", text)), gazetteer) if t.span.text == "Olive Branch"]
     assert found and all(t.is_embedded for t in found)
+
+
+def test_toponyms_an_arabic_name_the_gazetteer_lacks_is_not_the_towns_its_words_spell(gazetteer):
+    # ACLED note (develop part): "Taba" and "Hamra" alone are towns in England and the Emirates.
+    text = "In Baqim district, pro-Hadi forces claim to have taken control of Taba al-Hamra, Janah al-Saqr."
+    found = resolved(text, gazetteer)
+    assert ("Taba al-Hamra", None) in found
+    assert all(name not in ("Taba", "Hamra") for name, _ in found)

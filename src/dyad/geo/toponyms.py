@@ -257,6 +257,12 @@ def find_toponyms(
             found.append(_toponym(parsed, span, candidates, ent.label_))
             taken.update(range(span.start, span.end))
             continue
+        if any(t.lower_ in _NAME_PARTICLES for t in span[1:-1]):
+            # "Taba al-Hamra", "Ras al-Ain": one Arabic name the gazetteer lacks, not the towns
+            # its words spell abroad.
+            found.append(_toponym(parsed, span, [], ent.label_))
+            taken.update(range(span.start, span.end))
+            continue
         # "Greece Italy", "Asia-Pacific", "Mosul Dam": the known places inside the name.
         for inner in inside:
             found.append(_toponym(parsed, inner, gazetteer.candidates(inner.text), ent.label_))
