@@ -1006,3 +1006,32 @@ def test_the_weapon_fired_or_set_off_states_the_mode(pipeline, text: str, trigge
 def test_attacking_a_vehicle_is_force_not_words(pipeline) -> None:
     text = "The PKK militants attacked a vehicle carrying Turkish soldiers in the Ulgen village."
     assert find(code(pipeline, text), "ASSAULT", "attacked")["recipient"][0]["text"] == "a vehicle"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        # ACLED notes (develop part).
+        (
+            "Pro-Houthi snipers claim to have gunned down 3 Saudi soldiers in al-Dukhan Mountain.",
+            "gunned",
+            "firearms",
+        ),
+        (
+            "Unidentified tribal gunmen fired at three trucks carrying crude oil in Iyadh.",
+            "fired",
+            "firearms",
+        ),
+        (
+            "HTS fighters carried out field executions against AAS fighters in Hazra village.",
+            "executions",
+            "targeted",
+        ),
+    ],
+)
+def test_shooting_and_executions_told_by_phrase_or_noun(pipeline, text: str, trigger: str, mode: str) -> None:
+    assert mode in find(code(pipeline, text), "ASSAULT", trigger)["mode"]
+
+
+def test_executing_a_plan_is_no_killing(pipeline) -> None:
+    assert not [r for r in code(pipeline, "The execution of the plan was delayed.") if r["type"] == "ASSAULT"]
