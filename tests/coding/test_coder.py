@@ -1035,3 +1035,31 @@ def test_shooting_and_executions_told_by_phrase_or_noun(pipeline, text: str, tri
 
 def test_executing_a_plan_is_no_killing(pipeline) -> None:
     assert not [r for r in code(pipeline, "The execution of the plan was delayed.") if r["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # ACLED notes (develop part): workers strike by stopping work.
+        (
+            "Around 100 workers of South Pars striked and gathered in front of the complex in Kangan.",
+            "striked",
+        ),
+        (
+            "A group of shopowners in Daran went on a strike to protest bad conditions of the market.",
+            "strike",
+        ),
+    ],
+)
+def test_a_labour_strike_is_a_protest(pipeline, text: str, trigger: str) -> None:
+    assert find(code(pipeline, text), "PROTEST", trigger)["mode"] == ["strike"]
+
+
+def test_a_strike_on_a_target_stays_an_attack(pipeline) -> None:
+    assert find(code(pipeline, "Israeli jets struck a Hamas post in Gaza."), "ASSAULT", "struck")
+
+
+def test_a_date_before_the_verb_makes_no_phrasal_verb(pipeline) -> None:
+    # ACLED note (develop part): "On March 27th, ... workers fired from health centers" is no "fire on".
+    text = "On March 27th, tens of workers fired from health centers gathered in front of the governorate."
+    assert not [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]

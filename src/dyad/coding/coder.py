@@ -204,7 +204,8 @@ class FrameCoder(ReportedSpeech):
             ):
                 return None
             for child in token.children:
-                if child.dep_ in ("prt", "prep", "dobj", "acomp"):
+                # A preposition before the verb opens a phrase of its own ("On March 27th, ...").
+                if child.dep_ in ("prt", "prep", "dobj", "acomp") and child.i > token.i:
                     frame = book.phrasal.get(f"{lemma} {child.lower_}")
                     if frame is not None and frame.requires_object:
                         # "took to the streets": the particle's object is what makes it an act.
@@ -227,6 +228,9 @@ class FrameCoder(ReportedSpeech):
                 self._noun_frame(c) for o in objects for c in conjuncts(o)
             ):
                 return None  # "provide training": the noun codes the event
+            if lemma == "strike" and not objects and self._strikers(subjects(token)):
+                # "Around 100 workers of South Pars striked": workers strike by stopping work.
+                return replace(frame, event_type=EventType.PROTEST, mode=("strike",), key="strike-labour")
             if frame.event_type == EventType.ASSAULT and _is_test(token):
                 # "test-fired a ballistic missile": a show of force, not an attack.
                 return replace(frame, event_type=EventType.MOBILIZE, mode=(), key=f"test-{frame.key}")
@@ -248,10 +252,22 @@ class FrameCoder(ReportedSpeech):
         verb = governing_verb(_act_anchor(token, book))  # "declared a state of emergency"
         if frame.requires_light_verb and (verb is None or verb.lemma_.lower() not in book.light_verbs):
             return None
-        if token.lemma_.lower() == "strike" and modifiers & book.labour_strike_modifiers:
+        went_on = (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "on"
+            and token.head.head.lemma_.lower() in ("go", "be")
+        )
+        if token.lemma_.lower() == "strike" and (modifiers & book.labour_strike_modifiers or went_on):
+            # "went on a strike", "are on strike": the labour idiom.
             mode = ("hunger",) if "hunger" in modifiers else ("strike",)
             return replace(frame, event_type=EventType.PROTEST, mode=mode, key="strike-labour")
         return frame
+
+    def _strikers(self, people: list[Token]) -> bool:
+        """Say whether those who strike are workers, who strike by stopping work."""
+        return any(
+            "LAB" in (self.participants.agent_sectors(counted(p).lemma_.lower()) or ()) for p in people
+        )
 
     # -- arguments --------------------------------------------------------------------------
 
