@@ -197,11 +197,8 @@ class FrameCoder(ReportedSpeech):
         book = self.book
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
-            if (
-                token.dep_ in _NOMINAL_DEPS
-                and token.tag_ in ("VBN", "VBD", "JJ", "VBG")
-                and _misread_clause(token) is None
-            ):
+            misread = _misread_clause(token)
+            if token.dep_ in _NOMINAL_DEPS and token.tag_ in ("VBN", "VBD", "JJ", "VBG") and misread is None:
                 return None
             for child in token.children:
                 # A preposition before the verb opens a phrase of its own ("On March 27th, ...").
@@ -217,7 +214,6 @@ class FrameCoder(ReportedSpeech):
             if frame is None:
                 return None
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            misread = _misread_clause(token)
             if misread is not None:
                 objects.append(misread[1])
             if frame.requires_object and not any(_is_required(o, frame) for o in objects):

@@ -292,7 +292,9 @@ def find_toponyms(
             # only ever placed ("in Dohuk") is a town when the name is a spelling of its
             # own ("Dihok"), not a nickname ("worked in Google" is no Topeka).
             located = _is_located_object(org, doc)
-            candidates = [(p, s) for p, s in candidates if located and is_spelling_of(match.text, p.name)]
+            candidates = (
+                [(p, s) for p, s in candidates if is_spelling_of(match.text, p.name)] if located else []
+            )
         if candidates:  # none left: a capitalised acronym ("SUV", "OAS") that names no town
             found.append(_toponym(parsed, match, candidates, "gazetteer", _embedded(match, org_of)))
     found.sort(key=lambda t: t.token_start)

@@ -27,6 +27,8 @@ _NAME_NORMS = {"IS": "isis"}
 # Hyphenated nouns the tokenizer splits into words that read as something else: "a sit-in"
 # becomes the noun "in" modified by "sit", and no protest.
 _WHOLE_WORDS = ("sit-in", "sit-ins")
+# The pipeline component of ``_mend_irregular_lemmas``, as spaCy registers it.
+_MEND_NAME = "dyad_irregular_lemmas"
 
 
 def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> Language:
@@ -81,9 +83,6 @@ def _mend_irregular_lemmas(nlp: Language) -> None:
     if _MEND_NAME not in Language.factories:
         Language.factory(_MEND_NAME, func=_IrregularLemmas)
     nlp.add_pipe(_MEND_NAME, after="lemmatizer")
-
-
-_MEND_NAME = "dyad_irregular_lemmas"
 
 
 class _IrregularLemmas:
