@@ -316,3 +316,12 @@ def test_a_month_with_its_day_is_a_time_not_a_recipient(pipeline) -> None:
     killing = coded(pipeline, text, "ASSAULT")
     assert "Apr 23" not in texts(killing["recipient"])
     assert texts(killing["actor"]) == ["unidentified armed men"]
+
+
+def test_coordinated_passive_verbs_share_their_subject_and_agent(pipeline: dyad.Pipeline) -> None:
+    text = "A young man was shot and killed by Turkish border guards in Idleb."
+    records = [event_to_record(e) for e in pipeline.extract(dyad.Article(id="t", text=text))]
+    assert sorted(r["evidence"]["trigger"] for r in records) == ["killed", "shot"]
+    for record in records:
+        assert texts(record["actor"]) == ["Turkish border guards"]
+        assert texts(record["recipient"]) == ["A young man"]

@@ -275,3 +275,22 @@ def test_resolver_the_attackers_country_never_makes_the_place_a_stray(pipeline):
     text = "Israeli tanks stationed near the border opened fire on lands southeast of Deir al Balah."
     [attack] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
     assert [loc.country for loc in attack.locations] == ["PSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A girl was shot by border guards as she attempted to enter Turkey from the Darkosh area of Idleb.",
+        "A child was killed by Turkish border guards as he attempted to cross into Turkey from Idleb.",
+    ],
+)
+def test_resolver_the_goal_of_an_attempt_is_not_where_it_happened(pipeline, text):
+    events = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
+    assert events
+    assert {(loc.name, loc.country) for e in events for loc in e.locations} == {("Idlib", "SYR")}
+
+
+def test_resolver_a_place_where_the_attempt_was_made_still_locates_it(pipeline):
+    text = "The Turkish army shot a civilian while he was trying to cross the border in Idleb countryside."
+    [shooting] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
+    assert [loc.country for loc in shooting.locations] == ["SYR"]

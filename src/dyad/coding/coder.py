@@ -29,6 +29,7 @@ from dyad.coding.syntax import (
     modal,
     phrase_bounds,
     prep_objects,
+    shares_passive,
     subjects,
 )
 from dyad.model import UNATTRIBUTED, Actor, Event, EventType, Status
@@ -277,15 +278,17 @@ class FrameCoder(ReportedSpeech):
             # "Israel is opposed to French mediation": a stance held by the subject.
             actors = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
             recipients = []
-        elif is_passive(token):
+        elif is_passive(token) or shares_passive(token):
             actors = [o for agent in children(token, "agent") for pobj in children(agent, "pobj")
                       for o in conjuncts(pobj)]  # fmt: skip
             if not actors:
-                # "2 soldiers were killed and 1 was injured by an IED": one agent for both.
-                actors = [o for verb in token.conjuncts if is_passive(verb)
+                # "2 soldiers were killed and 1 was injured by an IED", "was shot and killed
+                # by guards": one agent for both.
+                actors = [o for verb in token.conjuncts if is_passive(verb) or shares_passive(verb)
                           for agent in children(verb, "agent") for pobj in children(agent, "pobj")
                           for o in conjuncts(pobj)]  # fmt: skip
-            recipients = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
+            sufferer = token.head if shares_passive(token) else token
+            recipients = [o for subj in children(sufferer, "nsubjpass") for o in conjuncts(subj)]
             if not recipients and token.dep_ in ("acl", "relcl"):
                 recipients = conjuncts(token.head)  # "vessels seized by Iran"
         else:

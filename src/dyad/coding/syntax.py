@@ -111,6 +111,20 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def shares_passive(verb: Token) -> bool:
+    """Return whether a bare participle shares a passive verb's voice ("was shot and killed by").
+
+    The parser hangs the subject on the first verb and the agent on the last; the bare
+    participle coordinated with a passive has neither auxiliary nor subject of its own.
+    """
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and is_passive(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 # Verbs that charge their object with an act told in an "of"/"for"/"with" gerund.
 _CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce",
                        "suspect", "fault", "indict", "convict", "praise", "thank", "credit"})  # fmt: skip

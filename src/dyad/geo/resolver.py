@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from dyad.errors import ConfigError
 from dyad.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from dyad.geo.toponyms import (
+    CONATIVE_LEMMAS,
     REPORTING_LEMMAS,
     Toponym,
     dateline_toponym,
@@ -269,6 +270,9 @@ def _free_place(parsed: ParsedArticle, toponym: Toponym, argument_spans: Sequenc
     # Climb to the predicate the place hangs from. A place inside a subject names a
     # participant ("US forces have responded"); a reporting verb locates the speaker only.
     head = _token_of(parsed, toponym)
+    # How the place itself is tied: its first preposition other than "of", else its own
+    # dependency on the verb ("enter Turkey": dobj).
+    link: Token | None = None
     for _ in range(12):
         if head.dep_ in _SUBJECT_DEPS:
             return False
@@ -276,8 +280,23 @@ def _free_place(parsed: ParsedArticle, toponym: Toponym, argument_spans: Sequenc
             break
         if head.dep_ == "prep" and head.lower_ not in LOCATIVE_PREPOSITIONS | {"of"}:
             break
+        is_own_tie = head.dep_ == "prep" and head.lower_ != "of" or head.head.pos_ in ("VERB", "AUX")
+        if link is None and is_own_tie:
+            link = head
         head = head.head
-    return head.lemma_.lower() not in REPORTING_LEMMAS
+    return head.lemma_.lower() not in REPORTING_LEMMAS and not _is_unreached_goal(head, link)
+
+
+def _is_unreached_goal(verb: Token, link: Token | None) -> bool:
+    """Say whether a place is where a verb of trying or meaning to was going, not where it was.
+
+    "as he attempted to cross into Turkey", "trying to enter Israel": the goal of an
+    infinitive under attempt, try, plan is not reached; its source ("from Idleb") and its
+    "in" place ("trying to cross the border in Idleb") are where the person was.
+    """
+    if link is None or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in CONATIVE_LEMMAS:
+        return False
+    return link.dep_ == "dobj" or link.dep_ == "prep" and link.lower_ in ("into", "to", "toward", "towards")
 
 
 def _focus(toponyms: list[Toponym], demonyms: Counter[str], gazetteer: Gazetteer) -> tuple[Location, ...]:

@@ -117,6 +117,7 @@ def _word_list(data: dict[str, Any], name: str) -> frozenset[str]:
 _WORDS = _read_words()
 _FEATURE_WORDS = _word_list(_WORDS, "feature_words")
 REPORTING_LEMMAS = _word_list(_WORDS, "reporting_lemmas")
+CONATIVE_LEMMAS = _word_list(_WORDS, "conative_lemmas")
 _STREET_HEADS = _word_list(_WORDS, "street_heads")
 _FACILITY_HEADS = _STREET_HEADS | _word_list(_WORDS, "facility_heads")
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_HEADS)) + r")\b\.?", re.IGNORECASE)
