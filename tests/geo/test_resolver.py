@@ -294,3 +294,21 @@ def test_resolver_a_place_where_the_attempt_was_made_still_locates_it(pipeline):
     text = "The Turkish army shot a civilian while he was trying to cross the border in Idleb countryside."
     [shooting] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
     assert [loc.country for loc in shooting.locations] == ["SYR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The target of the text's other act says whose ground it is, not the doer's flag.
+        (
+            "Turkish forces completely controlled the Menagh military airport, "
+            "likely following clashes with YPG.",
+            "SYR",
+        ),
+        # A place the text names elsewhere beats the doer's country.
+        ("Israeli forces carried out 3 airstrikes north of Rafah targeting Qassam sites overnight.", "PSE"),
+    ],
+)
+def test_resolver_a_foreign_doers_country_is_the_last_guess(pipeline, text, country):
+    first = min(pipeline.extract(Article("t", text)), key=lambda e: e.trigger.start_char)
+    assert [loc.country for loc in first.locations] == [country]

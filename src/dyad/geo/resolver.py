@@ -14,12 +14,14 @@ Where an event happened is decided in this order, and the first that gives a pla
 4. the dateline place, only when the body names no place at all. A dateline alone never
    locates an event that the body places elsewhere;
 5. for a material event of a text that names no place it knows, the country of whom it was
-   done to, else of who did it, at country precision ("Houthi fighters killed 4 Saudi
-   soldiers": Saudi Arabia; "the Syrian army shelled Kabani": Syria): an attack happens
-   on its target's ground more often than on its doer's;
+   done to, at country precision ("Houthi fighters killed 4 Saudi soldiers": Saudi Arabia);
 6. for a material event still unplaced, the most-mentioned country of every place the text
    names, those inside participants' names and beside speakers included ("farmers from
-   Isfahan gathered to protest", "Tacoma police said"), at country precision.
+   Isfahan gathered to protest", "Tacoma police said"), at country precision;
+7. then the country of whom the text's other acts are done to ("Turkish forces controlled
+   the airport, following clashes with YPG": Syria), and last the country of who did it
+   ("the Syrian army shelled Kabani": Syria). An attack happens on its target's ground more
+   often than on its doer's, and a foreign force's own country is the weakest guess.
 
 Embedded toponyms never locate an event: names inside an organisation's name and names
 that only build a hyphenated modifier ("US-led", "Iran-backed", "anti-Syria").
@@ -43,7 +45,7 @@ from dyad.geo.toponyms import (
     demonym_countries,
     find_toponyms,
 )
-from dyad.model import Event, EventType, Location, TextSpan
+from dyad.model import Actor, Event, EventType, Location, TextSpan
 from dyad.nlp import ParsedArticle
 from dyad.registry import stages
 
@@ -131,6 +133,9 @@ class LocationResolver:
         # Every place the text names, participants' and speakers' included, for the last
         # fallback: the same for each event, so counted once.
         named_country = _focus([t for t in toponyms if not t.is_embedded], demonyms, self.gazetteer)
+        # Whom the text's acts are done to: an unplaced act by a foreign force ("Turkish forces
+        # controlled the airport, following clashes with YPG") is on its targets' ground.
+        targets = [actor for event in events for actor in event.recipients]
         resolved = []
         for event in events:
             spans = [a.span for a in (*event.actors, *event.recipients)]
@@ -139,8 +144,10 @@ class LocationResolver:
                 self._locate(parsed, event, toponyms, named.get(event.sentence.start_char, []))
                 or _focus(background, demonyms, self.gazetteer)
                 or dateline
-                or self._participants_country(event)
+                or self._participants_country(event, event.recipients)
                 or (named_country if event.event_type in MATERIAL_TYPES else ())
+                or self._participants_country(event, targets)
+                or self._participants_country(event, event.actors)
             )
             resolved.append(
                 dataclasses.replace(event, locations=tuple(locations), coded_by=(*event.coded_by, NAME))
@@ -178,10 +185,10 @@ class LocationResolver:
         free = [t for t in sentence if _free_place(parsed, t, [*argument_spans, *named])]
         return _locations(free)
 
-    def _participants_country(self, event: Event) -> tuple[Location, ...]:
+    def _participants_country(self, event: Event, participants: Sequence[Actor]) -> tuple[Location, ...]:
         if event.event_type not in MATERIAL_TYPES:
             return ()
-        for actor in (*event.recipients, *event.actors):
+        for actor in participants:
             country = self.gazetteer.country(actor.country) if actor.country else None
             if country is not None:
                 return (_location(country, actor.span, precision="country"),)
