@@ -1036,3 +1036,39 @@ def test_a_date_before_the_verb_makes_no_phrasal_verb(pipeline) -> None:
     # ACLED note (develop part): "On March 27th, ... workers fired from health centers" is no "fire on".
     text = "On March 27th, tens of workers fired from health centers gathered in front of the governorate."
     assert not [r for r in code(pipeline, text) if r["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "dead", "killed"),
+    [
+        (
+            "The bodies of two men who had signs of torture were found on the outskirts of al-Bab.",
+            "found",
+            ["two men"],
+            2,
+        ),
+        (
+            "The body of a young man was found on the outskirts of the village of Najih.",
+            "found",
+            ["a young man"],
+            1,
+        ),
+    ],
+)
+def test_bodies_found_tell_of_a_killing_by_no_one_named(pipeline, text, trigger, dead, killed) -> None:
+    record = find(code(pipeline, text), "ASSAULT", trigger)
+    assert record["actor"] == []
+    assert [r["text"] for r in record["recipient"]] == dead
+    assert record["quantities"]["killed"]["value"] == killed
+
+
+def test_police_who_find_bodies_are_not_their_killers(pipeline) -> None:
+    record = find(
+        code(pipeline, "Police found the bodies of five men in a house in Baghdad."), "ASSAULT", "found"
+    )
+    assert "Police" not in [a["text"] for a in record["actor"]]
+    assert record["quantities"]["killed"]["value"] == 5
+
+
+def test_finding_what_is_no_body_is_no_event(pipeline) -> None:
+    assert code(pipeline, "Police found weapons in the house.") == []

@@ -316,6 +316,11 @@ class FrameCoder(ReportedSpeech):
             recipients += [t for weapon in weapons for t in prep_objects(weapon, set(preps))]
         for dobj in children(token, "dobj"):
             recipients += prep_objects(dobj, {"to"}) if frame.event_type == EventType.AID else []
+        if frame.is_finding:
+            # "police found the bodies of 5 men in Baghdad": the finders killed no one, and
+            # the dead are the only recipients.
+            actors = []
+            recipients = [d for o in recipients if _is_required(o, frame) for d in prep_objects(o, {"of"})]
         if frame.event_type == EventType.ACCUSE and not recipients:
             # "alleged that rebels had executed 12 prisoners": the accused did what is alleged.
             recipients = [s for clause in children(token, "ccomp") for s in subjects(clause)]

@@ -20,7 +20,7 @@ from dyad.model import EventType, Status
 _FRAME_KEYS = {
     "type", "mode", "context", "preps", "embed", "role", "requires", "light", "requires_object",
     "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive", "stance",
-    "verbal",
+    "verbal", "finder",
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
@@ -57,6 +57,7 @@ class Frame:
     requires_object_frame: bool = False
     is_transitive: bool = False
     is_stance: bool = False
+    is_finding: bool = False
     verbal: EventType | None = None
 
     @property
@@ -130,6 +131,7 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
         requires_object_frame=bool(raw.get("requires_object_frame", False)),
         is_transitive=bool(raw.get("transitive", False)),
         is_stance=bool(raw.get("stance", False)),
+        is_finding=bool(raw.get("finder", False)),
         verbal=EventType(verbal) if verbal else None,
     )
 
