@@ -1072,3 +1072,10 @@ def test_police_who_find_bodies_are_not_their_killers(pipeline) -> None:
 
 def test_finding_what_is_no_body_is_no_event(pipeline) -> None:
     assert code(pipeline, "Police found weapons in the house.") == []
+
+
+def test_an_attempted_killing_is_an_attack_that_killed_no_one(pipeline) -> None:
+    text = "Unidentified gunmen attempted to assassinate a judge, opening fire near Qarnas village."
+    record = find(code(pipeline, text), "ASSAULT", "assassinate")
+    assert [a["text"] for a in record["actor"]] == ["Unidentified gunmen"]
+    assert "killed" not in record["quantities"]

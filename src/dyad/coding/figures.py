@@ -260,6 +260,8 @@ def _role_verbs(
         frame = book.verbs.get(token.lemma_.lower())
         if frame is None or frame.role is None or token.pos_ != "VERB":
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in book.attempting:
+            continue  # "attempted to kill a policeman": no one was killed
         if (
             token.i == trigger.i
             or (event_type == EventType.ASSAULT and token.i in _acts(trigger))

@@ -30,6 +30,7 @@ _LIST_SECTIONS = (
     "labour_strike_modifiers",
     "reporting",
     "claiming",
+    "attempting",
     "light_verbs",
     "accusation_cues",
     "non_participants",
@@ -75,6 +76,7 @@ class FrameBook:
     nouns: dict[str, Frame] = field(default_factory=dict)
     reporting: frozenset[str] = frozenset()
     claiming: frozenset[str] = frozenset()
+    attempting: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     labour_strike_modifiers: frozenset[str] = frozenset()
     accusation_cues: frozenset[str] = frozenset()
