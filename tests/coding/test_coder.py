@@ -1079,3 +1079,17 @@ def test_an_attempted_killing_is_an_attack_that_killed_no_one(pipeline) -> None:
     record = find(code(pipeline, text), "ASSAULT", "assassinate")
     assert [a["text"] for a in record["actor"]] == ["Unidentified gunmen"]
     assert "killed" not in record["quantities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("YPG forces reportedly handed over Menagh town in northern Aleppo to QDW forces.", "RETREAT"),
+        ("Islamic State fighters handed over control of the village of Jdideh to regime forces.", "RETREAT"),
+        ("The Red Crescent handed over food aid to the refugees.", "AID"),
+    ],
+)
+def test_ground_handed_over_is_a_withdrawal_and_goods_are_aid(pipeline, text, event_type) -> None:
+    [record] = [r for r in code(pipeline, text) if r["evidence"]["trigger"] == "handed"]
+    assert record["type"] == event_type
+    assert ("withdraw" in record["mode"]) == (event_type == "RETREAT")

@@ -508,6 +508,10 @@ class FrameCoder(ReportedSpeech):
         mode = frame.mode
         if event_type == EventType.RETREAT and "withdraw" in mode and self._withdraws_presence(token):
             event_type, rule = EventType.SANCTION, f"{rule}+presence"
+        if event_type == EventType.AID and is_verb and self._holds_ground(list(children(token, "dobj"))):
+            # "handed over control of the village to regime forces", "gave up the town": ground
+            # given away is a withdrawal from it, not aid.
+            event_type, rule, mode = EventType.RETREAT, f"{rule}+ground", ("withdraw",)
         if (
             status == Status.NEGATED
             and event_type in _REFUSABLE
