@@ -81,6 +81,9 @@ def test_gazetteer_acronyms_never_name_towns(gazetteer):
     # "EU" is the union, not the Norman town of Eu; "OAS" is no town in the Philippines.
     assert [p.name for p in gazetteer.lookup("EU")] == ["European Union"]
     assert gazetteer.lookup("OAS") == []
+    # With its article too: "The UN handed over aid" is not the Indian town of Un.
+    assert gazetteer.lookup("The UN") == []
+    assert gazetteer.lookup("The Hague")[0].country == "NLD"
 
 
 def test_gazetteer_state_abbreviations_and_saint(gazetteer):

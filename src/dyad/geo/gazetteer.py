@@ -115,6 +115,8 @@ class Gazetteer:
             return []
         places = [(self.places[code >> 1], bool(code & 1)) for code in found]
         letters = name.replace(".", "").strip()
+        if letters[:4].lower() == "the ":
+            letters = letters[4:]  # "the UN" is the acronym too
         if letters.isupper() and len(letters) <= 3:
             places = [(p, alt) for p, alt in places if p.kind != "city"]
         has_own = any(not alt for _, alt in places)
