@@ -1093,3 +1093,16 @@ def test_ground_handed_over_is_a_withdrawal_and_goods_are_aid(pipeline, text, ev
     [record] = [r for r in code(pipeline, text) if r["evidence"]["trigger"] == "handed"]
     assert record["type"] == event_type
     assert ("withdraw" in record["mode"]) == (event_type == "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Workers of Urmia Steel company gathered in front of the governorate.", "PROTEST"),
+        ("Pro-secession demonstrators gathered in al-Orouth Square in Khormaksar.", "PROTEST"),
+        ("European foreign ministers gathered in Brussels on Monday.", None),
+    ],
+)
+def test_a_crowd_that_gathers_protests_and_others_do_not(pipeline, text, event_type) -> None:
+    types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == "gathered"]
+    assert types == ([event_type] if event_type else [])

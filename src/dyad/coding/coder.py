@@ -219,6 +219,10 @@ class FrameCoder(ReportedSpeech):
                 objects.append(misread[1])
             if frame.requires_object and not any(_is_required(o, frame) for o in objects):
                 return None
+            if frame.requires_subject and not any(
+                counted(s).lemma_.lower() in frame.requires_subject for s in subjects(token)
+            ):
+                return None  # "leaders gathered in Brussels": no crowd, no protest
             if frame.is_transitive and misread is None and not any(o.dep_ == "dobj" for o in objects):
                 return None  # "returned home" is no release
             if frame.requires_object_frame and any(

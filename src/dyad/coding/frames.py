@@ -20,7 +20,7 @@ from dyad.model import EventType, Status
 _FRAME_KEYS = {
     "type", "mode", "context", "preps", "embed", "role", "requires", "light", "requires_object",
     "requires_modifier", "requires_light_verb", "requires_object_frame", "transitive", "stance",
-    "verbal", "finder",
+    "verbal", "finder", "requires_subject",
 }  # fmt: skip
 _LIST_SECTIONS = (
     "act_heads",
@@ -54,6 +54,7 @@ class Frame:
     is_light: bool = False
     requires_object: tuple[str, ...] = ()
     requires_modifier: tuple[str, ...] = ()
+    requires_subject: tuple[str, ...] = ()
     requires_light_verb: bool = False
     requires_object_frame: bool = False
     is_transitive: bool = False
@@ -129,6 +130,7 @@ def _frame(source: str, section: str, key: str, raw: Any) -> Frame:
         is_light=bool(raw.get("light", False)),
         requires_object=strings("requires_object"),
         requires_modifier=strings("requires_modifier"),
+        requires_subject=strings("requires_subject"),
         requires_light_verb=bool(raw.get("requires_light_verb", False)),
         requires_object_frame=bool(raw.get("requires_object_frame", False)),
         is_transitive=bool(raw.get("transitive", False)),
