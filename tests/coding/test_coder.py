@@ -1106,3 +1106,15 @@ def test_ground_handed_over_is_a_withdrawal_and_goods_are_aid(pipeline, text, ev
 def test_a_crowd_that_gathers_protests_and_others_do_not(pipeline, text, event_type) -> None:
     types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == "gathered"]
     assert types == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Israeli forces early Monday entered Palestinian lands in Beit Lahia in Gaza.", "MOBILIZE"),
+        ("The company entered the Indian market last year.", None),
+    ],
+)
+def test_armed_forces_entering_ground_are_a_movement_of_forces(pipeline, text, event_type) -> None:
+    types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == "entered"]
+    assert types == ([event_type] if event_type else [])
