@@ -312,3 +312,11 @@ def test_resolver_a_place_where_the_attempt_was_made_still_locates_it(pipeline):
 def test_resolver_a_foreign_doers_country_is_the_last_guess(pipeline, text, country):
     first = min(pipeline.extract(Article("t", text)), key=lambda e: e.trigger.start_char)
     assert [loc.country for loc in first.locations] == [country]
+
+
+def test_resolver_a_place_naming_a_force_is_not_where_it_acted(pipeline):
+    # Olive Branch (a town in Mississippi) names the Turkish-backed factions here.
+    text = "Olive Branch factions shelled the village of Qatma, held by YPG fighters."
+    [shelling] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "ASSAULT"]
+    # Qatma is in no package gazetteer: better no place than the Mississippi town.
+    assert [loc.country for loc in shelling.locations] == []

@@ -133,6 +133,7 @@ _KIND_WORDS = (
     _FEATURE_WORDS | _FACILITY_HEADS | _GENERIC_WORDS | _DISTRICT_WORDS | _SETTLEMENT_WORDS | _COMPASS_WORDS
 )
 _NAME_PARTICLES = _word_list(_WORDS, "name_particles")
+_FORCE_HEADS = _word_list(_WORDS, "force_heads")
 _NAME_OPENERS = _word_list(_WORDS, "name_openers")
 
 
@@ -302,7 +303,9 @@ def find_toponyms(
     found = _organisation_names(_without_direction_prefixes(found, doc), doc)
     found = [
         replace(t, is_embedded=True)
-        if _is_beneficiary(doc[t.token_start : t.token_end]) or _is_named_thing(doc, t.token_start)
+        if _is_beneficiary(doc[t.token_start : t.token_end])
+        or _is_named_thing(doc, t.token_start)
+        or _names_a_force(doc[t.token_start : t.token_end])
         else t
         for t in found
     ]
@@ -319,6 +322,16 @@ def _is_named_thing(doc: Doc, start: int) -> bool:
     """
     opener = doc[start - 1] if start > 0 else None
     return opener is not None and opener.text[:1].isupper() and opener.lower_ in _NAME_OPENERS
+
+
+def _names_a_force(span: Span) -> bool:
+    """Say whether a place name only names armed men ("Olive Branch factions", "Afrin fighters").
+
+    A name that modifies the word for a force says whose or which force it is, the way a
+    demonym does ("Syrian forces"): not where the force acted.
+    """
+    root = span.root
+    return root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in _FORCE_HEADS
 
 
 def _is_beneficiary(span: Span) -> bool:
