@@ -253,7 +253,7 @@ def test_resolver_the_participants_countries_choose_between_namesakes(pipeline):
 
 def test_resolver_places_named_only_in_the_participants_give_the_country(pipeline):
     # Isfahan is where the farmers come from, not where they gathered: only the country is told.
-    text = "Hundreds of farmers from Isfahan gathered to protest the lack of water."
+    text = "Farmers from Isfahan staged a protest over the lack of water."
     [protest] = [e for e in pipeline.extract(Article("t", text)) if e.event_type.value == "PROTEST"]
     assert [(loc.country, loc.precision) for loc in protest.locations] == [("IRN", "country")]
 

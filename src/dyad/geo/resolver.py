@@ -17,7 +17,7 @@ Where an event happened is decided in this order, and the first that gives a pla
    done to, at country precision ("Houthi fighters killed 4 Saudi soldiers": Saudi Arabia);
 6. for a material event still unplaced, the most-mentioned country of every place the text
    names, those inside participants' names and beside speakers included ("farmers from
-   Isfahan gathered to protest", "Tacoma police said"), at country precision;
+   Isfahan staged a protest", "Tacoma police said"), at country precision;
 7. then the country of whom the text's other acts are done to ("Turkish forces controlled
    the airport, following clashes with YPG": Syria), and last the country of who did it
    ("the Syrian army shelled Kabani": Syria). An attack happens on its target's ground more
