@@ -1096,25 +1096,23 @@ def test_ground_handed_over_is_a_withdrawal_and_goods_are_aid(pipeline, text, ev
 
 
 @pytest.mark.parametrize(
-    ("text", "event_type"),
+    ("text", "trigger", "event_type"),
     [
-        ("Workers of Urmia Steel company gathered in front of the governorate.", "PROTEST"),
-        ("Pro-secession demonstrators gathered in al-Orouth Square in Khormaksar.", "PROTEST"),
-        ("European foreign ministers gathered in Brussels on Monday.", None),
+        # A crowd that gathers protests; ministers who gather do not.
+        ("Workers of Urmia Steel company gathered in front of the governorate.", "gathered", "PROTEST"),
+        ("Pro-secession demonstrators gathered in al-Orouth Square in Khormaksar.", "gathered", "PROTEST"),
+        ("European foreign ministers gathered in Brussels on Monday.", "gathered", None),
+        # Armed forces entering ground move; a company entering a market does not.
+        (
+            "Israeli forces early Monday entered Palestinian lands in Beit Lahia in Gaza.",
+            "entered",
+            "MOBILIZE",
+        ),
+        ("The company entered the Indian market last year.", "entered", None),
     ],
 )
-def test_a_crowd_that_gathers_protests_and_others_do_not(pipeline, text, event_type) -> None:
-    types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == "gathered"]
-    assert types == ([event_type] if event_type else [])
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        ("Israeli forces early Monday entered Palestinian lands in Beit Lahia in Gaza.", "MOBILIZE"),
-        ("The company entered the Indian market last year.", None),
-    ],
-)
-def test_armed_forces_entering_ground_are_a_movement_of_forces(pipeline, text, event_type) -> None:
-    types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == "entered"]
+def test_a_frame_that_requires_its_subject_codes_only_that_subject(
+    pipeline, text, trigger, event_type
+) -> None:
+    types = [r["type"] for r in code(pipeline, text) if r["evidence"]["trigger"] == trigger]
     assert types == ([event_type] if event_type else [])

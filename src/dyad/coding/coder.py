@@ -291,7 +291,8 @@ class FrameCoder(ReportedSpeech):
                 actors = [o for verb in token.conjuncts if is_passive(verb) or shares_passive(verb)
                           for agent in children(verb, "agent") for pobj in children(agent, "pobj")
                           for o in conjuncts(pobj)]  # fmt: skip
-            sufferer = token.head if shares_passive(token) else token
+            # A bare participle ("and killed") has its sufferer on the passive it joins.
+            sufferer = token if is_passive(token) else token.head
             recipients = [o for subj in children(sufferer, "nsubjpass") for o in conjuncts(subj)]
             if not recipients and token.dep_ in ("acl", "relcl"):
                 recipients = conjuncts(token.head)  # "vessels seized by Iran"

@@ -287,7 +287,7 @@ def _free_place(parsed: ParsedArticle, toponym: Toponym, argument_spans: Sequenc
             break
         if head.dep_ == "prep" and head.lower_ not in LOCATIVE_PREPOSITIONS | {"of"}:
             break
-        is_own_tie = head.dep_ == "prep" and head.lower_ != "of" or head.head.pos_ in ("VERB", "AUX")
+        is_own_tie = (head.dep_ == "prep" and head.lower_ != "of") or head.head.pos_ in ("VERB", "AUX")
         if link is None and is_own_tie:
             link = head
         head = head.head
