@@ -45,6 +45,7 @@ def __getattr__(name: str) -> object:
         return getattr(serve, name)
     raise AttributeError(f"module 'dyad' has no attribute {name!r}")
 
+
 __all__ = [
     "Actor",
     "Annotator",

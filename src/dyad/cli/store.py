@@ -396,9 +396,7 @@ def _write_clusters(frame: pl.DataFrame, fmt: ListFormat, output: Path | None) -
     import polars as pl
 
     if fmt == ListFormat.TABLE:
-        _print_frame(
-            frame.with_columns(pl.col("sentence").str.slice(0, 80)).select(CLUSTER_TABLE_COLUMNS)
-        )
+        _print_frame(frame.with_columns(pl.col("sentence").str.slice(0, 80)).select(CLUSTER_TABLE_COLUMNS))
         return
     if fmt not in (ListFormat.JSONL, ListFormat.CSV, ListFormat.PARQUET):
         raise fail(

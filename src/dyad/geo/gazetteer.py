@@ -26,7 +26,15 @@ from pathlib import Path
 
 from dyad.errors import ConfigError
 from dyad.geo.curated import read_admin1_aliases, read_countries, read_demonyms, read_supplement
-from dyad.geo.geonames import INDEX_VERSION, MIN_POPULATION, index_header, index_keys, index_rows, name_key
+from dyad.geo.geonames import (
+    INDEX_VERSION,
+    MIN_POPULATION,
+    index_header,
+    index_keys,
+    index_rows,
+    lookup_keys,
+    name_key,
+)
 from dyad.geo.smalltowns import SmallTowns
 
 logger = logging.getLogger(__name__)
@@ -101,16 +109,11 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Return ``(place, prior)`` for every entry called ``name``, likeliest first.
 
-        A leading "al"/"the" and a trailing possessive "'s" are tried off when the full
-        name is unknown. Short capitalised acronyms ("EU", "OAS") never name towns.
+        A leading "al"/"the", a trailing possessive "'s" and the "h" of a final "ah" are
+        tried off when the full name is unknown (``lookup_keys``). Short capitalised
+        acronyms ("EU", "OAS") never name towns.
         """
-        key = name_key(name)
-        found = self._index.get(key)
-        if found is None and key.endswith("'s"):
-            key = key[:-2]
-            found = self._index.get(key)
-        if found is None and key.startswith("al "):
-            found = self._index.get(key[3:])
+        found = next((self._index[k] for k in lookup_keys(name) if k in self._index), None)
         if not found:
             return []
         places = [(self.places[code >> 1], bool(code & 1)) for code in found]

@@ -33,7 +33,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 # Bump when the row format or ``name_key`` changes; the loader refuses another version.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 MIN_POPULATION = 1000
 
 # Sun-letter spellings of the Arabic article, as they appear hyphenated in transliterations.
@@ -92,15 +92,41 @@ def is_latin(name: str) -> bool:
 
 
 def index_keys(names: list[str] | tuple[str, ...]) -> list[str]:
-    """Return the distinct keys of names, plus each "al ..." key without its article."""
+    """Return the distinct keys of names, plus each "al ..." key without its article.
+
+    A key ending in "ah" is also indexed without the "h": the Arabic feminine ending is
+    written both ways ("Hawijah", "Hawija"); ``lookup_keys`` tries the other direction.
+    """
     keys: list[str] = []
     for name in names:
         key = name_key(name)
         if not key:
             continue
         for k in (key, key[3:] if key.startswith("al ") and len(key) > 6 else ""):
-            if k and k not in keys:
-                keys.append(k)
+            for variant in (k, k[:-1] if k.endswith("ah") and len(k) > 4 else ""):
+                if variant and variant not in keys:
+                    keys.append(variant)
+    return keys
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Return the keys to try for a name as written, best first.
+
+    The name's own key, then without a trailing possessive "'s", without a leading "al",
+    without the "h" of a final "ah" (the index holds "Raqqa", the text says "Raqqah"), and
+    with English long vowels as the index writes them ("Haweejah" is "Hawijah").
+    """
+    key = name_key(name)
+    keys = [key]
+    if key.endswith("'s"):
+        keys.append(key[:-2])
+    if keys[-1].startswith("al "):
+        keys.append(keys[-1][3:])
+    if keys[-1].endswith("ah") and len(keys[-1]) > 4:
+        keys.append(keys[-1][:-1])
+    vowels = keys[-1].replace("ee", "i").replace("oo", "u")
+    if vowels != keys[-1]:
+        keys.append(vowels)
     return keys
 
 
@@ -301,7 +327,10 @@ def _build_rows(admin_names: dict[tuple[str, float, float], tuple[str, str]]) ->
         point_key = (code2, name_key(city["name"]))
         if point_key not in named_points or named_points[point_key][2] < population:
             named_points[point_key] = (lat, lon, population)
-        if population < MIN_POPULATION and not is_capital:
+        # GeoNames lists administrative seats whatever their size, many with population 0
+        # (unknown): Yemen's and Iraq's district seats (Tarim, Hawija). They are kept, for
+        # the small-town tier; only towns counted below the floor are dropped.
+        if 0 < population < MIN_POPULATION and not is_capital:
             continue
         # Alternate names without a capital letter are machine transliterations, not usage.
         # Short all-capital alternates are airport and station codes ("PMF" is Parma), not names.

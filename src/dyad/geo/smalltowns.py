@@ -7,7 +7,8 @@ Wales"). So the towns of 1,000 to 5,000 people that the shipped index also holds
 lazily, the first time they are asked for, with their own names only (no alternates), and
 asked for only when a name that spaCy tags as a place is unknown to the main tier and the
 text treats it as a place: a locative preposition before it, or a known country or
-subdivision after a comma ("New Quay, Wales").
+subdivision after a comma ("New Quay, Wales"). Administrative seats GeoNames gives no
+population (district seats in Yemen, Iraq, Syria) are in this tier too, under all their names.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyad.geo.geonames import name_key, parse_index_row
+from dyad.geo.geonames import lookup_keys, parse_index_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -51,7 +52,11 @@ class SmallTowns:
                 fields = line.split("\t", 10)
                 if int(fields[7]) >= self._floor or fields[8] == "1":
                     continue
-                for key in fields[10].split("|")[: int(fields[9])]:
+                keys = fields[10].split("|")
+                # A seat with no head count is listed because it is an administrative
+                # seat; its alternates are the district's names ("Baqim" for "Baqim as
+                # Suq"), which the news uses. Other small towns answer to their own name.
+                for key in keys if fields[7] == "0" else keys[: int(fields[9])]:
                     rows.setdefault(key, []).append(line)
         return rows
 
@@ -62,7 +67,8 @@ class SmallTowns:
         if self._rows is None:
             self._rows = self._load()
         places = []
-        for line in self._rows.get(name_key(name), ()):
+        rows = self._rows
+        for line in next((rows[k] for k in lookup_keys(name) if k in rows), ()):
             row = parse_index_row(line)
             place = Place(
                 row.name,
