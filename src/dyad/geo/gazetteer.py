@@ -109,9 +109,9 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Return ``(place, prior)`` for every entry called ``name``, likeliest first.
 
-        A leading "al"/"the", a trailing possessive "'s" and the "h" of a final "ah" are
-        tried off when the full name is unknown (``lookup_keys``). Short capitalised
-        acronyms ("EU", "OAS") never name towns.
+        When the full name is unknown, the other spellings ``lookup_keys`` gives are tried:
+        without a leading "al"/"the", a trailing possessive "'s" or the "h" of a final "ah",
+        and with "ee"/"oo" as "i"/"u". Short capitalised acronyms ("EU", "OAS") never name towns.
         """
         found = next((self._index[k] for k in lookup_keys(name) if k in self._index), None)
         if not found:
