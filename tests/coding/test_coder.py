@@ -370,6 +370,48 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
         ),
         # A word for the dead that the attack brought about.
         ("The clashes resulted in 23 fatalities of the Syrian Army.", "clashes", "killed", 23, None),
+        (
+            "Regime warplanes carried out raids on the town of Arbin, leading to 3 civilian deaths "
+            "and additional injuries, as regime forces shelled the city.",
+            "raids",
+            "killed",
+            3,
+            None,
+        ),
+        # To gun down is to kill; a nationality with "a" is one person.
+        (
+            "Pro-Houthi snipers claim to have gunned down 3 Saudi soldiers in al-Dukhan Mountain in Jizan region.",
+            "gunned",
+            "killed",
+            3,
+            None,
+        ),
+        (
+            "A Palestinian was killed during clashes with Israeli forces in the north of the occupied "
+            "West Bank late Wednesday.",
+            "killed",
+            "killed",
+            1,
+            None,
+        ),
+        # A participle after a preposition is done to its subject.
+        (
+            "Heavy clashes erupted at the Palestinian refugee camp of Shatila between Fatah al-Intifada "
+            "and Al-Saiqa Forces, resulting in at least one Fatah al-Intifada fighter killed.",
+            "killed",
+            "killed",
+            1,
+            1,
+        ),
+        # A figure that opens a sentence stays with its noun.
+        (
+            "Fierce fighting took place between pro-Hadi forces and Houthi militias in Burkana, Madhabi, "
+            "and Jabal Auid in Maqbanah. 5 Houthis were killed during clashes, and others wounded.",
+            "killed",
+            "killed",
+            5,
+            None,
+        ),
         # A part the text does not count makes the figure a lower bound.
         (
             "An unknown number of Houthi fighters and a pro-Hadi commander were killed in the battles.",
@@ -387,6 +429,37 @@ def test_victims_are_counted_in_the_singular_and_summed_over_a_list(
     assert records, f"no event on {trigger!r}"
     figure = records[0]["quantities"][role]
     assert (figure["value"], figure["low"]) == (value, low)
+
+
+def test_the_sufferers_of_an_absolute_participle_are_its_recipients(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Heavy clashes erupted at the Palestinian refugee camp of Shatila between Fatah al-Intifada "
+        "and Al-Saiqa Forces, resulting in at least one Fatah al-Intifada fighter killed.",
+    )
+    killing = find(records, "ASSAULT", "killed")
+    assert killing["actor"] == []
+    assert [a["text"] for a in killing["recipient"]] == ["at least one Fatah al-Intifada fighter"]
+
+
+def test_those_reported_dead_are_the_toll_of_the_clash_before(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Pro-Hadi forces claim to have taken control over Jabal Ahmar and Al Sakhr mountains in Nihm "
+        "district after clashing with Houthi militias. 18 Houthi forces were reported dead as a result "
+        "of the clashes, and 2 military vehicles burned.",
+    )
+    assert find(records, "ASSAULT", "clashing")["quantities"]["killed"]["value"] == 18
+
+
+def test_a_killing_told_again_by_its_perpetrators_and_victim_is_one_killing(pipeline) -> None:
+    records = code(
+        pipeline,
+        "Unidentified gunmen opened fire and killed a senior officer of Yemen's Criminal Investigation "
+        "Department (CID) in the southern port city of Aden on Monday. The perpetrators reportedly "
+        "gunned down the CID officer in Mansoura neighborhood of Aden and fled on a motorcycle.",
+    )
+    assert [r["evidence"]["trigger"] for r in records if r["type"] == "ASSAULT"] == ["opened", "killed"]
 
 
 def test_killed_or_wounded_is_no_death_toll(pipeline) -> None:

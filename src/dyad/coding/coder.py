@@ -25,6 +25,7 @@ from dyad.coding.syntax import (
     conjuncts,
     governing_verb,
     has_negation,
+    is_absolute_participle,
     is_passive,
     modal,
     phrase_bounds,
@@ -282,6 +283,9 @@ class FrameCoder(ReportedSpeech):
             # "Israel is opposed to French mediation": a stance held by the subject.
             actors = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
             recipients = []
+        elif is_absolute_participle(token):
+            actors = []  # "with 12 civilians killed": the subject suffered the act
+            recipients = [o for subj in children(token, "nsubj") for o in conjuncts(subj)]
         elif is_passive(token) or shares_passive(token):
             actors = [o for agent in children(token, "agent") for pobj in children(agent, "pobj")
                       for o in conjuncts(pobj)]  # fmt: skip

@@ -13,6 +13,7 @@ in the article: quotes from one speaker in one report come from one occasion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -63,8 +64,20 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ADDITIVE = frozenset({"also", "another", "again", "too", "further", "more"})
 
 
+# What follows a noun phrase's head: "a senior officer of the CID", "the man (32)".
+_POSTMODIFIER = re.compile(r"\s+(?:of|from|in|at|with|who|which|that)\s+|\s*[(,]", re.IGNORECASE)
+
+
 def _head_word(actor: Actor) -> str:
-    return actor.span.text.split()[-1].lower()
+    """Return the head noun of an actor's words: the last word before what modifies it."""
+    words = _POSTMODIFIER.split(actor.span.text, maxsplit=1)[0].split() or actor.span.text.split()
+    return words[-1].lower()
+
+
+def _is_told_again(actor: Actor) -> bool:
+    """Tell whether an actor is named only as the one already told of ("the perpetrators")."""
+    words = actor.span.text.split()
+    return bool(words) and words[0].lower() in _DEFINITE and actor.name is None and actor.country is None
 
 
 def _names_the_same_victims(earlier: tuple[Actor, ...], later: tuple[Actor, ...]) -> bool:
@@ -87,9 +100,10 @@ def is_same_event(a: Event, b: Event) -> bool:
         return False
     if _same_actor(a.actors, b.actors) and _compatible_recipients(a.recipients, b.recipients):
         return True
-    # An act told again of the same victims, its doer told only once (or the same).
+    # An act told again of the same victims, its doer told only once (or the same, or only
+    # as the doer already told of: "the perpetrators").
     return (
-        (not a.actors or not b.actors or _same_actor(a.actors, b.actors))
+        (not a.actors or not b.actors or _same_actor(a.actors, b.actors) or _is_told_again(b.actors[0]))
         and _names_the_same_victims(a.recipients, b.recipients)
         and not _ADDITIVE & set(b.sentence.text.lower().split())
     )

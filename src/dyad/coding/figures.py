@@ -20,6 +20,7 @@ from dyad.coding.syntax import (
     children,
     conjuncts,
     governing_verb,
+    is_absolute_participle,
     is_passive,
     phrase_bounds,
     prep_objects,
@@ -70,6 +71,9 @@ def _figure(token: Token, numbers: dict[int, NumberMention]) -> NumberMention | 
     """
     if token.i in numbers:
         return numbers[token.i]
+    before = token.i - 1
+    if before in numbers and token.doc[before].dep_ in ("meta", "dep", "npadvmod"):
+        return numbers[before]  # "15 Houthis were killed", the figure misread as the verb's
     for child in token.children:
         if child.dep_ in ("nummod", "quantmod", "amod") and child.i in numbers:
             return numbers[child.i]
@@ -89,8 +93,11 @@ def _is_one(token: Token) -> bool:
     if token.tag_ == "CD":
         return token.lower_ == "one"  # "killed one and injured two"
     if token.tag_ == "NNP" and (token.ent_type_ or not any(c.dep_ == "det" for c in token.children)):
-        # A name is one person; "the mokhtar", a title the tagger took for a name, is a noun.
-        return token.ent_type_ == "PERSON"
+        # A name is one person; "the mokhtar", a title the tagger took for a name, is a noun;
+        # a nationality with "a" is one of its people ("a Palestinian was killed").
+        return token.ent_type_ == "PERSON" or (
+            token.ent_type_ == "NORP" and any(c.lower_ in ("a", "an") for c in children(token, "det"))
+        )
     if token.tag_ not in ("NN", "NNP") or token.lemma_.lower() in _GROUP_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each") for c in token.children)
@@ -116,7 +123,11 @@ def _toll_noun(
             continue
         verb = governing_verb(token) or (token.head if token.dep_ in ("nsubj", "nsubjpass") else None)
         if verb is None or not (
-            trigger in subjects(verb) or _in_attack(verb, trigger) or verb.i == _carrier(trigger).i
+            trigger in subjects(verb)
+            or _in_attack(verb, trigger)
+            or verb.i == _carrier(trigger).i
+            # "fought battles ..., resulting in the death of 13 fighters"
+            or ((result := result_clause_of(verb)) is not None and result.i in _acts(trigger))
         ):
             continue
         mention = _figure(token, numbers)
@@ -135,7 +146,10 @@ def _victims(verb: Token) -> list[Token]:
     were killed along with 15 militants".
     """
     heads = list(children(verb, "dobj", "nsubjpass"))
-    if not heads and verb.dep_ in ("xcomp", "oprd", "conj") and is_passive(verb.head):
+    if not heads and is_absolute_participle(verb):
+        heads = list(children(verb, "nsubj"))  # "with 12 civilians killed"
+    own_subject = any(children(verb, "nsubj"))  # "5 were killed, and others wounded"
+    if not heads and not own_subject and verb.dep_ in ("xcomp", "oprd", "conj") and is_passive(verb.head):
         # "28 fighters were reported killed", "a woman was shot and killed"
         heads = list(children(verb.head, "nsubjpass"))
     heads += [c for head in list(heads) for c in head.conjuncts if c not in heads]
@@ -211,6 +225,10 @@ def _is_along(prep: Token) -> bool:
     )
 
 
+# Verbs that with "down" mean to kill a person.
+_DOWN_KILLING = frozenset({"gun", "mow"})
+
+
 def _is_fatal(verb: Token) -> bool:
     """Tell whether an attack verb says it killed ("fatally shot", "shot dead", "beaten to death").
 
@@ -220,6 +238,8 @@ def _is_fatal(verb: Token) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return (
         any(c.lower_ == "fatally" for c in children(verb, "advmod"))
+        # "gunned down 3 soldiers": to gun down is to kill ("shot down" is said of aircraft)
+        or (verb.lemma_.lower() in _DOWN_KILLING and any(c.lower_ == "down" for c in children(verb, "prt")))
         # "beaten to death", "stabbed to death": the blow's result
         or any(
             c.lower_ == "to" and any(o.lower_ == "death" for o in children(c, "pobj"))
@@ -368,7 +388,8 @@ def _told_toll(sent: Span, numbers: dict[int, NumberMention]) -> NumberMention |
 
     "At least 12 deaths were reported", "Deaths were estimated at 200", "The death toll rose
     to 30", "Unknown fatalities coded as 10": a word for the dead (a death toll, a number of
-    the dead) is the subject, and the count is its own or the object of its verb.
+    the dead) is the subject, and the count is its own or the object of its verb. A subject
+    said to be dead ("18 fighters were reported dead") counts itself.
     """
     for token in sent:
         if token.dep_ not in ("nsubj", "nsubjpass"):
@@ -376,6 +397,14 @@ def _told_toll(sent: Span, numbers: dict[int, NumberMention]) -> NumberMention |
         lemma = token.lemma_.lower()
         if lemma in _DEAD_NOUNS:
             mention = _figure(token, numbers)
+        elif token.dep_ == "nsubjpass" and any(
+            c.lower_ == "dead" for c in children(token.head, "oprd", "acomp")
+        ):
+            # "18 Houthi fighters were reported dead", "were confirmed dead"
+            mention = _figure(token, numbers)
+            if mention is not None:
+                return mention
+            continue
         elif _counts_the_dead(token):
             mention = None
         else:

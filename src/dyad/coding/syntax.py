@@ -125,6 +125,21 @@ def shares_passive(verb: Token) -> bool:
     )
 
 
+def is_absolute_participle(verb: Token) -> bool:
+    """Return whether a participle after a preposition tells what was done to its subject.
+
+    "with 12 civilians killed and 20 wounded", "resulting in one fighter killed": the clause
+    is passive without an auxiliary, and the parser makes the sufferers its subject.
+    """
+    clause = verb.head if verb.dep_ == "conj" else verb
+    return (
+        clause.dep_ == "pcomp"
+        and verb.tag_ in ("VBN", "VBD")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
+
+
 # Verbs that charge their object with an act told in an "of"/"for"/"with" gerund.
 _CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce",
                        "suspect", "fault", "indict", "convict", "praise", "thank", "credit"})  # fmt: skip

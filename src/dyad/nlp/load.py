@@ -27,8 +27,10 @@ _NAME_NORMS = {"IS": "isis"}
 # Hyphenated nouns the tokenizer splits into words that read as something else: "a sit-in"
 # becomes the noun "in" modified by "sit", and no protest.
 _WHOLE_WORDS = ("sit-in", "sit-ins")
-# The pipeline component of ``_mend_irregular_lemmas``, as spaCy registers it.
+# The pipeline components of ``_mend_irregular_lemmas`` and ``_keep_figures_with_nouns``, as
+# spaCy registers them.
 _MEND_NAME = "dyad_irregular_lemmas"
+_FIGURES_NAME = "dyad_figures_with_nouns"
 
 
 def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> Language:
@@ -49,6 +51,8 @@ def load_nlp(names: tuple[str, ...] = DEFAULT_MODELS, *, parse: bool = True) -> 
         # Long articles are split into windows by dyad itself (see nlp.clean.split_windows).
         nlp.max_length = max(nlp.max_length, 2_000_000)
         _adapt_tokenizer(nlp)
+        if "parser" in nlp.pipe_names:
+            _keep_figures_with_nouns(nlp)
         if "lemmatizer" in nlp.pipe_names:
             _mend_irregular_lemmas(nlp)
         logger.debug("loaded spaCy model %s", name)
@@ -70,6 +74,28 @@ def _adapt_tokenizer(nlp: Language) -> None:
     for word in _WHOLE_WORDS:
         for spelling in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
+
+def _keep_figures_with_nouns(nlp: Language) -> None:
+    """Keep a sentence from starting right after a number ("... the areas. 15 Houthis were killed").
+
+    The parser ends a sentence after a figure that opens one, leaving "15" a sentence of its
+    own and the victims without their count. A word right after a number never starts a
+    sentence (a number that ends one is followed by its full stop), so the parser is told so.
+    """
+    from spacy.language import Language
+
+    if _FIGURES_NAME not in Language.factories:
+        Language.component(_FIGURES_NAME, func=_figures_with_nouns)
+    nlp.add_pipe(_FIGURES_NAME, before="parser")
+
+
+def _figures_with_nouns(doc: Doc) -> Doc:
+    """The pipeline component of ``_keep_figures_with_nouns``."""
+    for token in doc[1:]:
+        if not token.is_punct and not token.is_space and doc[token.i - 1].like_num:
+            token.is_sent_start = False
+    return doc
 
 
 def _mend_irregular_lemmas(nlp: Language) -> None:
