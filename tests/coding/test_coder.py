@@ -380,7 +380,8 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
         ),
         # To gun down is to kill; a nationality with "a" is one person.
         (
-            "Pro-Houthi snipers claim to have gunned down 3 Saudi soldiers in al-Dukhan Mountain in Jizan region.",
+            "Pro-Houthi snipers claim to have gunned down 3 Saudi soldiers in al-Dukhan Mountain "
+            "in Jizan region.",
             "gunned",
             "killed",
             3,
