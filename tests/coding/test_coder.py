@@ -404,6 +404,23 @@ def test_tolls_told_in_other_words_belong_to_the_attack(pipeline, text: str, tri
             1,
             1,
         ),
+        # A passive coordinated without its auxiliary; an event noun in a when-clause.
+        (
+            "Islamic State militants targeted an Iraqi army convoy with a series of IED detonations "
+            "in the area of Turaysha, an armored vehicle was destroyed and four soldiers killed.",
+            "killed",
+            "killed",
+            4,
+            None,
+        ),
+        (
+            "Two civilians were killed when a Saudi-led coalition airstrike hit a car in Aqiq area "
+            "on the 19th of Feb.",
+            "airstrike",
+            "killed",
+            2,
+            None,
+        ),
         # A figure that opens a sentence stays with its noun.
         (
             "Fierce fighting took place between pro-Hadi forces and Houthi militias in Burkana, Madhabi, "

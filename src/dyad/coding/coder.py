@@ -25,7 +25,7 @@ from dyad.coding.syntax import (
     conjuncts,
     governing_verb,
     has_negation,
-    is_absolute_participle,
+    is_bare_passive,
     is_passive,
     modal,
     phrase_bounds,
@@ -283,7 +283,7 @@ class FrameCoder(ReportedSpeech):
             # "Israel is opposed to French mediation": a stance held by the subject.
             actors = [o for subj in children(token, "nsubjpass") for o in conjuncts(subj)]
             recipients = []
-        elif is_absolute_participle(token):
+        elif is_bare_passive(token):
             actors = []  # "with 12 civilians killed": the subject suffered the act
             recipients = [o for subj in children(token, "nsubj") for o in conjuncts(subj)]
         elif is_passive(token) or shares_passive(token):

@@ -20,7 +20,7 @@ from dyad.coding.syntax import (
     children,
     conjuncts,
     governing_verb,
-    is_absolute_participle,
+    is_bare_passive,
     is_passive,
     phrase_bounds,
     prep_objects,
@@ -146,7 +146,7 @@ def _victims(verb: Token) -> list[Token]:
     were killed along with 15 militants".
     """
     heads = list(children(verb, "dobj", "nsubjpass"))
-    if not heads and is_absolute_participle(verb):
+    if not heads and is_bare_passive(verb):
         heads = list(children(verb, "nsubj"))  # "with 12 civilians killed"
     own_subject = any(children(verb, "nsubj"))  # "5 were killed, and others wounded"
     if not heads and not own_subject and verb.dep_ in ("xcomp", "oprd", "conj") and is_passive(verb.head):
@@ -276,6 +276,8 @@ def _role_verbs(
 ) -> list[tuple[Token, str]]:
     """Return the casualty verbs that report this event's toll, with their roles."""
     found = []
+    # The clause an event noun is the subject of tells the event ("when an airstrike hit").
+    clause = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" else trigger
     for token in sent:
         frame = book.verbs.get(token.lemma_.lower())
         if frame is None or frame.role is None or token.pos_ != "VERB":
@@ -299,8 +301,9 @@ def _role_verbs(
             # "attacked a station, killing three policemen": the attack's toll (but "opened
             # fire, arresting 12" is an arrest of its own).
             found.append((token, frame.role))
-        elif trigger.dep_ == "advcl" and trigger.head.i == token.i and _is_when_clause(trigger):
-            # "200 people were killed when jets bombed the market": the toll of the bombing.
+        elif clause.dep_ == "advcl" and clause.head.i == token.i and _is_when_clause(clause):
+            # "200 people were killed when jets bombed the market", "... when an airstrike hit
+            # a car": the toll of the bombing.
             found.append((token, frame.role))
     return found
 

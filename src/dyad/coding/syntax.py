@@ -125,15 +125,16 @@ def shares_passive(verb: Token) -> bool:
     )
 
 
-def is_absolute_participle(verb: Token) -> bool:
-    """Return whether a participle after a preposition tells what was done to its subject.
+def is_bare_passive(verb: Token) -> bool:
+    """Return whether a participle without an auxiliary tells what was done to its subject.
 
-    "with 12 civilians killed and 20 wounded", "resulting in one fighter killed": the clause
-    is passive without an auxiliary, and the parser makes the sufferers its subject.
+    After a preposition ("with 12 civilians killed and 20 wounded", "resulting in one fighter
+    killed") or after a passive it is coordinated with ("a vehicle was destroyed and four
+    soldiers killed"), the clause is passive, and the parser makes the sufferers its subject.
     """
     clause = verb.head if verb.dep_ == "conj" else verb
     return (
-        clause.dep_ == "pcomp"
+        (clause.dep_ == "pcomp" or (clause is not verb and verb.tag_ == "VBN" and is_passive(clause)))
         and verb.tag_ in ("VBN", "VBD")
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
